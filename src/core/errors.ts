@@ -24,7 +24,8 @@ export class SegmentaError extends Error {
   }
 }
 
-export const invalidInput = (message: string, hint?: string) => new SegmentaError('invalid_input', message, hint);
+export const invalidInput = (message: string, hint?: string) =>
+  new SegmentaError('invalid_input', message, hint);
 export const notFound = (message: string, hint?: string) => new SegmentaError('not_found', message, hint);
 
 const HTTP_STATUS: Record<ErrorKind, number> = {

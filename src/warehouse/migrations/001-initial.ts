@@ -41,6 +41,7 @@ export const initial: Migration = {
       email VARCHAR,
       phone VARCHAR,
       birth_date DATE,
+      age INTEGER,
       gender VARCHAR,
       income DOUBLE,
       education VARCHAR,

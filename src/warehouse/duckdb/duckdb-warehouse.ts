@@ -1,0 +1,156 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { SegmentaError } from '../../core/errors.js';
+import type { CompiledQuery, Select, SqlValue } from '../../sql/ast.js';
+import { compile } from '../../sql/compile.js';
+import { duckdbDialect } from '../../sql/dialect.js';
+import { type CellValue, type ColumnTable, columnTable } from '../column-table.js';
+import type { ColumnType, TableColumn, Warehouse } from '../warehouse.js';
+import { toDataChunks } from './chunk-writer.js';
+import { fromDuckDB, toDuckDBParam } from './values.js';
+
+export interface DuckDBOptions {
+  /** Database file, or `:memory:`. */
+  readonly path: string;
+  /** Worker threads DuckDB may use (default: 2, this machine's cores). */
+  readonly threads?: number;
+  /** DuckDB memory limit, e.g. '4GB' (default '4GB'). */
+  readonly memoryLimit?: string;
+}
+
+const COLUMN_TYPES: Record<string, ColumnType> = {
+  VARCHAR: 'VARCHAR',
+  DOUBLE: 'DOUBLE',
+  BIGINT: 'BIGINT',
+  INTEGER: 'INTEGER',
+  BOOLEAN: 'BOOLEAN',
+  DATE: 'DATE',
+  TIMESTAMP: 'TIMESTAMP',
+  JSON: 'JSON',
+};
+
+/** Serialises access to the single connection; work inside a transaction runs without re-taking the lock. */
+class Lock {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** The embedded warehouse: one DuckDB file, one connection, explicit threads and memory limit. */
+export class DuckDBWarehouse implements Warehouse {
+  readonly dialect = duckdbDialect;
+  readonly location: string;
+  private readonly lock = new Lock();
+  private readonly inTx = new AsyncLocalStorage<boolean>();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    location: string,
+  ) {
+    this.location = location;
+  }
+
+  static async open(options: DuckDBOptions): Promise<DuckDBWarehouse> {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(options.path, {
+        threads: String(options.threads ?? 2),
+        memory_limit: options.memoryLimit ?? '4GB',
+      });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const hint = /lock/i.test(msg)
+        ? 'another segmenta process (a server or an import) has this database open; stop it or use --db with another file'
+        : 'check the path given with --db or SEGMENTA_DB';
+      throw new SegmentaError('invalid_input', `cannot open database ${options.path}: ${msg}`, hint);
+    }
+    const conn = await instance.connect();
+    return new DuckDBWarehouse(instance, conn, options.path);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.inTx.getStore() ? work() : this.lock.run(work);
+  }
+
+  query(q: Select | CompiledQuery): Promise<ColumnTable> {
+    const compiled = 'kind' in q ? compile(q, this.dialect) : q;
+    return this.exclusive(async () => {
+      const reader = await this.conn.runAndReadAll(compiled.sql, compiled.params.map(toDuckDBParam));
+      const names = reader.columnNames();
+      const raw = reader.getColumns();
+      const columns: Record<string, CellValue[]> = {};
+      names.forEach((name, j) => {
+        columns[name] = (raw[j] ?? []).map(fromDuckDB);
+      });
+      return columnTable(columns);
+    });
+  }
+
+  execute(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    return this.exclusive(async () => {
+      await this.conn.run(sql, params.map(toDuckDBParam));
+    });
+  }
+
+  async describe(table: string): Promise<readonly TableColumn[]> {
+    const t = await this.query({
+      sql: 'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
+      params: [table],
+    });
+    const names = t.columns.column_name ?? [];
+    const types = t.columns.data_type ?? [];
+    if (names.length === 0) throw new SegmentaError('not_found', `table ${table} does not exist`);
+    return names.map((n, i) => {
+      const dt = String(types[i]);
+      return {
+        name: String(n),
+        type: COLUMN_TYPES[dt] ?? (dt.startsWith('TIMESTAMP') ? 'TIMESTAMP' : 'VARCHAR'),
+      };
+    });
+  }
+
+  async append(table: string, data: ColumnTable): Promise<void> {
+    if (data.rowCount === 0) return;
+    const target = await this.describe(table);
+    await this.exclusive(async () => {
+      const appender = await this.conn.createAppender(table);
+      try {
+        for (const chunk of toDataChunks(target, data)) appender.appendDataChunk(chunk);
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    });
+  }
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTx.getStore()) return work();
+    return this.lock.run(() =>
+      this.inTx.run(true, async () => {
+        await this.conn.run('BEGIN TRANSACTION');
+        try {
+          const result = await work();
+          await this.conn.run('COMMIT');
+          return result;
+        } catch (e) {
+          await this.conn.run('ROLLBACK');
+          throw e;
+        }
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(async () => {
+      this.conn.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}

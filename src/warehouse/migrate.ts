@@ -1,0 +1,38 @@
+import type { Migration } from './migration.js';
+import { initial } from './migrations/001-initial.js';
+import type { Warehouse } from './warehouse.js';
+
+/** Every migration, in order. Add new ones at the end; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/**
+ * Bring the schema up to date, each migration in its own transaction, recorded in `schema_migrations`.
+ * Returns the versions applied now.
+ */
+export async function migrate(
+  wh: Warehouse,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  await wh.execute(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
+  );
+  const done = await wh.query({ sql: 'SELECT version FROM schema_migrations', params: [] });
+  const applied = new Set((done.columns.version ?? []).map(Number));
+  const latest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (latest > known) {
+    throw new Error(
+      `the database is at schema version ${latest} but this segmenta knows only up to ${known}: upgrade segmenta`,
+    );
+  }
+  const now: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    await wh.transaction(async () => {
+      for (const s of m.statements) await wh.execute(s);
+      await wh.execute('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+    });
+    now.push(m.version);
+  }
+  return now;
+}
