@@ -42,7 +42,7 @@ export type Expr =
     }
   | {
       readonly kind: 'case';
-      readonly whens: readonly { readonly when: Expr; readonly then: Expr }[];
+      readonly whens: readonly { readonly when: Expr; readonly result: Expr }[];
       readonly else?: Expr;
     }
   | { readonly kind: 'in'; readonly expr: Expr; readonly list: readonly Expr[]; readonly negated?: boolean }

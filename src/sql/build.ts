@@ -49,7 +49,7 @@ export function or(...items: Expr[]): Expr {
   return items.reduce((acc, e) => bin('OR', acc, e));
 }
 
-export const caseWhen = (whens: readonly { when: Expr; then: Expr }[], otherwise?: Expr): Expr =>
+export const caseWhen = (whens: readonly { when: Expr; result: Expr }[], otherwise?: Expr): Expr =>
   otherwise === undefined ? { kind: 'case', whens } : { kind: 'case', whens, else: otherwise };
 
 export const asc = (expr: Expr): OrderBy => ({ expr, direction: 'ASC' });

@@ -48,7 +48,7 @@ describe('compile (duckdb)', () => {
 
   it('compiles CASE, IN, NOT, IS NULL and empty lists', () => {
     const q = select([
-      caseWhen([{ when: isNull(col('a')), then: val('none') }], val('some')),
+      caseWhen([{ when: isNull(col('a')), result: val('none') }], val('some')),
       not(inList(col('b'), [val(1), val(2)])),
       inList(col('c'), []),
     ]);

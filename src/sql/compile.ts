@@ -39,7 +39,7 @@ export function compile(query: Select, dialect: Dialect = duckdbDialect): Compil
         return `${name}(${e.distinct ? 'DISTINCT ' : ''}${args})${filter}`;
       }
       case 'case': {
-        const whens = e.whens.map((w) => `WHEN ${expr(w.when)} THEN ${expr(w.then)}`).join(' ');
+        const whens = e.whens.map((w) => `WHEN ${expr(w.when)} THEN ${expr(w.result)}`).join(' ');
         return `(CASE ${whens}${e.else ? ` ELSE ${expr(e.else)}` : ''} END)`;
       }
       case 'in':
