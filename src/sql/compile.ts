@@ -20,18 +20,21 @@ export function compile(query: Select, dialect: Dialect = duckdbDialect): Compil
         return e.table ? `${quoteIdent(e.table)}.*` : '*';
       case 'binary':
         return `(${expr(e.left)} ${e.op} ${expr(e.right)})`;
-      case 'unary':
-        switch (e.op) {
+      case 'unary': {
+        const op = e.op;
+        switch (op) {
           case 'NOT':
             return `(NOT ${expr(e.operand)})`;
           case 'NEG':
             return `(- ${expr(e.operand)})`;
           case 'IS NULL':
+            return `(${expr(e.operand)} IS NULL)`;
           case 'IS NOT NULL':
-            return `(${expr(e.operand)} ${e.op})`;
+            return `(${expr(e.operand)} IS NOT NULL)`;
           default:
-            return assertNever(e.op, 'unary operator');
+            return assertNever(op, 'unary operator');
         }
+      }
       case 'call': {
         const name = dialect.functionName(checkFunctionName(e.fn));
         const args = e.args.map(expr).join(', ');

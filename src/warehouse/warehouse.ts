@@ -30,9 +30,9 @@ export interface Warehouse {
   query(q: Select | CompiledQuery): Promise<ColumnTable>;
   /**
    * Run a statement whose structure is fixed in our code (DDL, migrations, staging merges). Values are always
-   * passed in `params`, never in the text.
+   * passed in `params`, never in the text. Resolves to the number of rows changed (for INSERT/UPDATE/DELETE).
    */
-  execute(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  execute(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** Column names and types of a table, in order. */
   describe(table: string): Promise<readonly TableColumn[]>;
   /** Bulk-append rows (column-wise) to a table; columns missing from `data` get NULL. */

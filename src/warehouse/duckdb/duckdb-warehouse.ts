@@ -93,9 +93,10 @@ export class DuckDBWarehouse implements Warehouse {
     });
   }
 
-  execute(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+  execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     return this.exclusive(async () => {
-      await this.conn.run(sql, params.map(toDuckDBParam));
+      const r = await this.conn.run(sql, params.map(toDuckDBParam));
+      return Number(r.rowsChanged);
     });
   }
 

@@ -34,6 +34,14 @@ export const initial: Migration = {
       reason VARCHAR NOT NULL,
       raw VARCHAR
     )`,
+    `CREATE TABLE saved_mappings (
+      name VARCHAR NOT NULL,
+      entity VARCHAR NOT NULL,
+      mapping JSON NOT NULL,
+      formats JSON NOT NULL,
+      saved_at TIMESTAMP NOT NULL,
+      PRIMARY KEY (name, entity)
+    )`,
     `CREATE TABLE customers (
       customer_id VARCHAR PRIMARY KEY,
       first_name VARCHAR,

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { exitCodeOf, SegmentaError } from '../core/errors.js';
+import { registerCustomers } from './commands/customers.js';
+import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
+import { registerMappings } from './commands/mappings.js';
+import { registerQuality } from './commands/quality.js';
+import { registerQuarantine } from './commands/quarantine.js';
+import { registerStart } from './commands/start.js';
+
+const program = new Command()
+  .name('segmenta')
+  .description('Customer segmentation and customer value on your own machine: import, analyse, segment, act.')
+  .version('0.1.0')
+  .option('--db <path>', 'database file (default: $SEGMENTA_DB or ./segmenta.duckdb)')
+  .showHelpAfterError('(run with --help for usage)');
+
+registerStart(program);
+registerDemo(program);
+registerImport(program);
+registerQuality(program);
+registerQuarantine(program);
+registerCustomers(program);
+registerMappings(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof SegmentaError) {
+    process.stderr.write(`error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+  } else {
+    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  }
+  process.exitCode = exitCodeOf(e);
+}

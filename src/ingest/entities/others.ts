@@ -1,0 +1,258 @@
+import type { EntitySpec } from './entity.js';
+
+export const productsEntity: EntitySpec = {
+  name: 'products',
+  key: ['product_id'],
+  table: 'products',
+  onExisting: 'upsert',
+  doc: 'The product catalogue.',
+  fields: [
+    {
+      name: 'product_id',
+      type: 'id',
+      required: true,
+      aliases: [
+        'product_id',
+        'productid',
+        'product',
+        'sku',
+        'stockcode',
+        'stock_code',
+        'id',
+        'producto',
+        'id_producto',
+        'codigo_producto',
+        'articulo',
+        'referencia',
+      ],
+      doc: 'product code',
+    },
+    {
+      name: 'name',
+      type: 'string',
+      aliases: ['name', 'product_name', 'description', 'nombre', 'descripcion'],
+      doc: 'product name',
+    },
+    { name: 'category', type: 'string', aliases: ['category', 'categoria', 'familia'], doc: 'category' },
+    { name: 'brand', type: 'string', aliases: ['brand', 'marca'], doc: 'brand' },
+    { name: 'price', type: 'number', aliases: ['price', 'unit_price', 'precio', 'pvp'], doc: 'list price' },
+    { name: 'cost', type: 'number', aliases: ['cost', 'unit_cost', 'coste', 'costo'], doc: 'unit cost' },
+  ],
+};
+
+export const eventsEntity: EntitySpec = {
+  name: 'events',
+  key: ['event_id'],
+  table: 'events',
+  onExisting: 'skip',
+  extrasColumn: 'properties',
+  doc: 'Behavioural events (sessions, page and product views, carts, email opens and clicks…). Columns that match no field become event properties.',
+  fields: [
+    {
+      name: 'event_id',
+      type: 'id',
+      aliases: ['event_id', 'eventid', 'id', 'message_id', 'id_evento'],
+      doc: 'unique event id (generated from the row when absent; re-sending an id is ignored)',
+    },
+    {
+      name: 'customer_id',
+      type: 'id',
+      aliases: ['customer_id', 'customerid', 'user_id', 'userid', 'cliente', 'id_cliente', 'usuario'],
+      doc: 'customer identifier',
+    },
+    {
+      name: 'occurred_at',
+      type: 'timestamp',
+      required: true,
+      aliases: [
+        'occurred_at',
+        'timestamp',
+        'time',
+        'event_time',
+        'date',
+        'created_at',
+        'fecha',
+        'fecha_hora',
+      ],
+      doc: 'when it happened',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      required: true,
+      aliases: ['type', 'event', 'event_type', 'event_name', 'name', 'tipo', 'evento', 'tipo_evento'],
+      doc: 'event type, e.g. page_view, add_to_cart, email_open',
+    },
+    {
+      name: 'properties',
+      type: 'json',
+      aliases: ['properties', 'props', 'data', 'propiedades'],
+      doc: 'event properties as a JSON object',
+    },
+  ],
+};
+
+export const messagesEntity: EntitySpec = {
+  name: 'messages',
+  key: ['message_id'],
+  table: 'messages',
+  onExisting: 'skip',
+  doc: 'Customer messages: emails, chats, call-centre transcripts and reviews, for tone and emotion analysis.',
+  fields: [
+    {
+      name: 'message_id',
+      type: 'id',
+      aliases: ['message_id', 'id', 'id_mensaje'],
+      doc: 'unique message id (generated from the row when absent)',
+    },
+    {
+      name: 'customer_id',
+      type: 'id',
+      aliases: ['customer_id', 'customerid', 'cliente', 'id_cliente'],
+      doc: 'customer identifier',
+    },
+    {
+      name: 'sent_at',
+      type: 'timestamp',
+      required: true,
+      aliases: ['sent_at', 'timestamp', 'date', 'created_at', 'fecha', 'fecha_hora'],
+      doc: 'when it was written or said',
+    },
+    {
+      name: 'channel',
+      type: 'string',
+      required: true,
+      aliases: ['channel', 'source', 'canal', 'medio'],
+      doc: 'email, chat, call or review',
+    },
+    {
+      name: 'direction',
+      type: 'string',
+      aliases: ['direction', 'direccion', 'sentido'],
+      doc: 'inbound (from the customer) or outbound',
+    },
+    {
+      name: 'text',
+      type: 'string',
+      required: true,
+      aliases: [
+        'text',
+        'body',
+        'message',
+        'transcript',
+        'content',
+        'comment',
+        'texto',
+        'mensaje',
+        'comentario',
+        'transcripcion',
+      ],
+      doc: 'the text',
+    },
+    {
+      name: 'language',
+      type: 'string',
+      aliases: ['language', 'lang', 'idioma'],
+      doc: 'language code (es, en…)',
+    },
+  ],
+};
+
+export const campaignsEntity: EntitySpec = {
+  name: 'campaigns',
+  key: ['campaign_id'],
+  table: 'campaigns',
+  onExisting: 'upsert',
+  doc: 'Marketing campaigns.',
+  fields: [
+    {
+      name: 'campaign_id',
+      type: 'id',
+      required: true,
+      aliases: ['campaign_id', 'campaign', 'id', 'campana', 'id_campana'],
+      doc: 'campaign id',
+    },
+    { name: 'name', type: 'string', aliases: ['name', 'campaign_name', 'nombre'], doc: 'name' },
+    { name: 'channel', type: 'string', aliases: ['channel', 'canal'], doc: 'email, sms, push…' },
+    {
+      name: 'creative_type',
+      type: 'string',
+      aliases: ['creative_type', 'creative', 'format', 'creatividad', 'formato'],
+      doc: 'visual or text (or your own creative types)',
+    },
+    {
+      name: 'sent_at',
+      type: 'timestamp',
+      aliases: ['sent_at', 'send_date', 'date', 'fecha', 'fecha_envio'],
+      doc: 'send time',
+    },
+    { name: 'cost', type: 'number', aliases: ['cost', 'coste', 'costo'], doc: 'campaign cost' },
+  ],
+};
+
+export const campaignResponsesEntity: EntitySpec = {
+  name: 'campaign_responses',
+  key: ['campaign_id', 'customer_id'],
+  table: 'campaign_responses',
+  onExisting: 'skip',
+  doc: 'Per customer and campaign: sent, opened, clicked, converted, revenue, and whether the customer was in the control group.',
+  fields: [
+    {
+      name: 'campaign_id',
+      type: 'id',
+      required: true,
+      aliases: ['campaign_id', 'campaign', 'campana', 'id_campana'],
+      doc: 'campaign id',
+    },
+    {
+      name: 'customer_id',
+      type: 'id',
+      required: true,
+      aliases: ['customer_id', 'customerid', 'cliente', 'id_cliente'],
+      doc: 'customer id',
+    },
+    {
+      name: 'sent_at',
+      type: 'timestamp',
+      aliases: ['sent_at', 'sent', 'fecha_envio', 'enviado'],
+      doc: 'when it was sent (empty for control-group members)',
+    },
+    {
+      name: 'opened_at',
+      type: 'timestamp',
+      aliases: ['opened_at', 'opened', 'fecha_apertura', 'abierto'],
+      doc: 'first open',
+    },
+    {
+      name: 'clicked_at',
+      type: 'timestamp',
+      aliases: ['clicked_at', 'clicked', 'fecha_clic', 'clic'],
+      doc: 'first click',
+    },
+    {
+      name: 'converted_at',
+      type: 'timestamp',
+      aliases: ['converted_at', 'converted', 'conversion', 'fecha_conversion'],
+      doc: 'conversion time',
+    },
+    {
+      name: 'revenue',
+      type: 'number',
+      aliases: ['revenue', 'value', 'ingresos', 'importe'],
+      doc: 'revenue attributed',
+    },
+    { name: 'channel', type: 'string', aliases: ['channel', 'canal'], doc: 'channel' },
+    {
+      name: 'creative_type',
+      type: 'string',
+      aliases: ['creative_type', 'creative', 'creatividad'],
+      doc: 'creative type',
+    },
+    {
+      name: 'is_control',
+      type: 'boolean',
+      aliases: ['is_control', 'control', 'control_group', 'grupo_control'],
+      doc: 'in the control group (not sent)',
+    },
+  ],
+};

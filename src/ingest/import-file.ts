@@ -1,0 +1,279 @@
+import { basename } from 'node:path';
+import type { CellValue } from '../warehouse/column-table.js';
+import { columnTable } from '../warehouse/column-table.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import { entityByName } from './entities/index.js';
+import { entityStats } from './entity-stats.js';
+import { compileFieldParsers, type FormatOptions } from './field-parsers.js';
+import { finisherFor } from './finish/index.js';
+import { mergeDuplicateCustomers } from './identity/merge-customers.js';
+import { balances, type ImportReport } from './import-report.js';
+import { nextImportId, reasonSummary, recordImport } from './imports-log.js';
+import { resolveMapping } from './mapping.js';
+import { Invalid, type RowIssue } from './row-result.js';
+import { loadSavedMapping, saveMapping } from './saved-mappings.js';
+import { type OpenOptions, openSource } from './sources/open-source.js';
+import { appendStage, commitStage, createStage } from './stage.js';
+
+export interface ImportProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+}
+
+export interface ImportOptions extends OpenOptions, FormatOptions {
+  readonly entity: string;
+  readonly path: string;
+  /** `field → column` overrides of the automatic mapping. */
+  readonly map?: Readonly<Record<string, string>>;
+  /** Reuse a mapping saved earlier with `saveMappingAs`. */
+  readonly mappingName?: string;
+  readonly saveMappingAs?: string;
+  /** Default country for phone numbers (ISO code), default ES. */
+  readonly country?: string;
+  readonly onProgress?: (p: ImportProgress) => void;
+}
+
+const STAGE_BATCH = 50_000;
+
+/**
+ * Import one file into the warehouse, atomically: the rows, their quarantine records, identity merges and the
+ * import log land together or not at all. Every row read is accepted, quarantined or skipped as a duplicate.
+ */
+export async function importFile(wh: Warehouse, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const entity = entityByName(options.entity);
+  const source = await openSource(options.path, options);
+  const fileName = basename(options.path);
+  const saved = options.mappingName
+    ? await loadSavedMapping(wh, options.mappingName, entity.name)
+    : undefined;
+  const explicitMap = { ...(saved?.map ?? {}), ...(options.map ?? {}) };
+  const formatOptions: FormatOptions = { ...(saved?.formats ?? {}), ...pickFormats(options) };
+  const mapping = resolveMapping(entity, source.header, explicitMap);
+  const finish = finisherFor(entity.name, options.country ?? 'ES');
+  const fieldOrder = [...mapping.fields.entries()];
+  const extrasColumn = entity.extrasColumn;
+  const extras = extrasColumn ? mapping.extras : [];
+  const width = source.header.length;
+
+  return wh.transaction(async () => {
+    const importId = await nextImportId(wh);
+    const stage = await createStage(wh, entity);
+    const stageCols = stage.columns.map((c) => c.name);
+    let buffer = newBuffer(stageCols);
+    let buffered = 0;
+    let quarantine: RowIssue[] = [];
+    let rowsRead = 0;
+    let rejected = 0;
+    let valueIssues = 0;
+    let parsers: ReturnType<typeof compileFieldParsers> | undefined;
+
+    const flush = async () => {
+      if (buffered > 0) await appendStage(wh, stage, columnTable(buffer));
+      buffer = newBuffer(stageCols);
+      buffered = 0;
+      if (quarantine.length > 0) await appendQuarantine(wh, importId, entity.name, fileName, quarantine);
+      quarantine = [];
+    };
+
+    for await (const batch of source.batches()) {
+      parsers ??= compileFieldParsers(entity, mapping, batch.fields, formatOptions);
+      for (const e of batch.errors) {
+        rowsRead++;
+        rejected++;
+        quarantine.push({
+          line: e.line,
+          column: null,
+          kind: 'rejected',
+          reason: e.reason,
+          raw: e.raw ?? null,
+        });
+      }
+      const { fields: recs, lines } = batch;
+      for (let r = 0; r < recs.length; r++) {
+        const rec = recs[r]!;
+        const line = lines[r]!;
+        rowsRead++;
+        const raw = () => rec.join(source.rawSeparator);
+        if (rec.length !== width) {
+          rejected++;
+          quarantine.push({
+            line,
+            column: null,
+            kind: 'rejected',
+            reason: `expected ${width} fields, found ${rec.length}${source.format === 'csv' ? ` (${source.description}; a stray delimiter or quote, or the wrong --delimiter?)` : ''}`,
+            raw: raw(),
+          });
+          continue;
+        }
+        const row: Record<string, CellValue> = {};
+        let rejectReason: string | null = null;
+        let rejectColumn: string | null = null;
+        const issues: RowIssue[] = [];
+        for (const [field, idx] of fieldOrder) {
+          const p = parsers.parse[field]!(rec[idx]!);
+          if (p instanceof Invalid) {
+            if (parsers.required.has(field)) {
+              rejectReason = p.reason;
+              rejectColumn = source.header[idx]!;
+              break;
+            }
+            issues.push({
+              line,
+              column: source.header[idx]!,
+              kind: 'value',
+              reason: `${p.reason}; value dropped`,
+              raw: null,
+            });
+            row[field] = null;
+          } else row[field] = p;
+        }
+        if (rejectReason === null) {
+          for (const field of parsers.required) {
+            if (row[field] === null || row[field] === undefined) {
+              const idx = mapping.fields.get(field)!;
+              rejectReason = `${field} is empty (column ${JSON.stringify(source.header[idx])})`;
+              rejectColumn = source.header[idx]!;
+              break;
+            }
+          }
+        }
+        if (rejectReason === null && extrasColumn && extras.length > 0) {
+          row[extrasColumn] = mergeExtras(row[extrasColumn] ?? null, source.header, rec, extras);
+        }
+        if (rejectReason === null) {
+          rejectReason = finish(row, (column, reason) => {
+            issues.push({ line, column, kind: 'value', reason, raw: null });
+          });
+        }
+        if (rejectReason !== null) {
+          rejected++;
+          quarantine.push({ line, column: rejectColumn, kind: 'rejected', reason: rejectReason, raw: raw() });
+          continue;
+        }
+        valueIssues += issues.length;
+        for (const i of issues) quarantine.push(i);
+        row.import_id = importId;
+        row.source_line = line;
+        for (const c of stageCols) (buffer[c] as CellValue[]).push(row[c] ?? null);
+        buffered++;
+        if (buffered >= STAGE_BATCH) await flush();
+      }
+      options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.totalBytes, rows: rowsRead });
+    }
+    await flush();
+
+    const notes = [...(parsers?.notes ?? [])];
+    if (rowsRead === 0) notes.push('the file has a header but no data rows: nothing imported');
+    const stats = await entityStats(wh, entity.name, stage);
+    const outcome = await commitStage(wh, entity, stage, importId, fileName);
+    const merged = entity.name === 'customers' ? (await mergeDuplicateCustomers(wh, importId)).merged : 0;
+    if (options.saveMappingAs) {
+      await saveMapping(
+        wh,
+        options.saveMappingAs,
+        entity.name,
+        mappingAsNames(mapping.fields, source.header),
+        parsers?.formatOptions ?? {},
+      );
+      notes.push(
+        `mapping saved as ${JSON.stringify(options.saveMappingAs)}: reuse it with --mapping ${options.saveMappingAs}`,
+      );
+    }
+    const report: ImportReport = {
+      importId,
+      entity: entity.name,
+      file: fileName,
+      format: source.description,
+      sha256: await source.sha256(),
+      rowsRead,
+      accepted: outcome.inserted + outcome.updated,
+      inserted: outcome.inserted,
+      updated: outcome.updated,
+      quarantined: rejected,
+      duplicates: outcome.duplicates,
+      valueIssues,
+      reasons: await reasonSummary(wh, importId),
+      mapping: mapping.describe,
+      unmappedColumns: extrasColumn ? [] : mapping.extras.map((i) => source.header[i]!),
+      formats: parsers?.formats ?? {},
+      notes:
+        extrasColumn && extras.length > 0
+          ? [...notes, `${extras.length} unmapped column(s) kept in ${extrasColumn}`]
+          : notes,
+      stats,
+      merged,
+      seconds: (performance.now() - started) / 1000,
+    };
+    if (!balances(report)) {
+      throw new Error(
+        `import of ${fileName} does not balance: read ${rowsRead}, accepted ${report.accepted}, quarantined ${rejected}, duplicates ${report.duplicates}`,
+      );
+    }
+    await recordImport(wh, report, options.path, source.totalBytes, options);
+    return report;
+  });
+}
+
+function newBuffer(cols: readonly string[]): Record<string, CellValue[]> {
+  const b: Record<string, CellValue[]> = {};
+  for (const c of cols) b[c] = [];
+  return b;
+}
+
+function mergeExtras(
+  existing: CellValue,
+  header: readonly string[],
+  rec: readonly string[],
+  extras: readonly number[],
+): string | null {
+  let obj: Record<string, unknown> = {};
+  if (typeof existing === 'string') obj = JSON.parse(existing) as Record<string, unknown>;
+  let any = false;
+  for (const i of extras) {
+    const v = rec[i]!.trim();
+    if (v === '') continue;
+    obj[header[i]!] = v;
+    any = true;
+  }
+  return any || typeof existing === 'string' ? JSON.stringify(obj) : null;
+}
+
+function mappingAsNames(
+  fields: ReadonlyMap<string, number>,
+  header: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [f, i] of fields) out[f] = header[i]!;
+  return out;
+}
+
+function pickFormats(o: FormatOptions): FormatOptions {
+  const out: Record<string, unknown> = {};
+  if (o.decimal !== undefined) out.decimal = o.decimal;
+  if (o.dateFormat !== undefined) out.dateFormat = o.dateFormat;
+  return out as FormatOptions;
+}
+
+async function appendQuarantine(
+  wh: Warehouse,
+  importId: number,
+  entity: string,
+  file: string,
+  rows: readonly RowIssue[],
+) {
+  await wh.append(
+    'quarantine',
+    columnTable({
+      import_id: rows.map(() => importId),
+      entity: rows.map(() => entity),
+      file_name: rows.map(() => file),
+      line: rows.map((r) => r.line),
+      column_name: rows.map((r) => r.column),
+      kind: rows.map((r) => r.kind),
+      reason: rows.map((r) => r.reason),
+      raw: rows.map((r) => r.raw),
+    }),
+  );
+}
