@@ -27,8 +27,9 @@ export async function entityStats(
     return Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Number(v[0] ?? 0)]));
   }
   if (entity === 'customers') {
+    const has = new Set(stage.columns.map((c) => c.name));
     const r = await wh.query({
-      sql: `SELECT count(DISTINCT customer_id) AS customer_ids, count(email) AS with_email, count(phone) AS with_phone FROM ${s}`,
+      sql: `SELECT count(DISTINCT customer_id) AS customer_ids${has.has('email') ? ', count(email) AS with_email' : ''}${has.has('phone') ? ', count(phone) AS with_phone' : ''} FROM ${s}`,
       params: [],
     });
     return Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Number(v[0] ?? 0)]));

@@ -132,9 +132,12 @@ function compileField(
       } else {
         const d = values.detectDateFormat(samples);
         if (!d.ok) {
-          format = 'dmy';
-          if (samples.length > 0)
-            notes.push(`${field.name}: ${d.error}; read as dd/mm/yyyy — state the format with --date-format`);
+          format = bestFittingDateFormat(samples);
+          if (samples.length > 0) {
+            notes.push(
+              `${field.name}: ${d.error}; read as ${values.describeDateFormat(format)}, the format most values fit — state it with --date-format if that is wrong`,
+            );
+          }
         } else {
           format = d.value.format;
           if (d.value.note) notes.push(`${field.name}: ${d.value.note}`);
@@ -166,4 +169,21 @@ function compileField(
     default:
       return assertNever(field.type, 'field type');
   }
+}
+
+const CANDIDATE_FORMATS: readonly values.DateFormat[] = ['iso', 'dmy', 'mdy', 'ymd-compact'];
+
+/** When no format fits 90% of a column (a few bad values in a small file), take the one most values fit. */
+function bestFittingDateFormat(samples: readonly string[]): values.DateFormat {
+  let best: values.DateFormat = 'dmy';
+  let bestCount = 0;
+  for (const f of CANDIDATE_FORMATS) {
+    let n = 0;
+    for (const s of samples) if (values.parseTimestamp(s, f).ok) n++;
+    if (n > bestCount) {
+      best = f;
+      bestCount = n;
+    }
+  }
+  return best;
 }

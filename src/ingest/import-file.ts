@@ -4,13 +4,14 @@ import { columnTable } from '../warehouse/column-table.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { entityByName } from './entities/index.js';
 import { entityStats } from './entity-stats.js';
-import { compileFieldParsers, type FormatOptions } from './field-parsers.js';
+import { compileFieldParsers, type FieldParsers, type FormatOptions } from './field-parsers.js';
 import { finisherFor } from './finish/index.js';
 import { mergeDuplicateCustomers } from './identity/merge-customers.js';
 import { balances, type ImportReport } from './import-report.js';
 import { nextImportId, reasonSummary, recordImport } from './imports-log.js';
 import { resolveMapping } from './mapping.js';
-import { Invalid, type RowIssue } from './row-result.js';
+import { createRowConverter } from './row-converter.js';
+import type { RowIssue } from './row-result.js';
 import { loadSavedMapping, saveMapping } from './saved-mappings.js';
 import { type OpenOptions, openSource } from './sources/open-source.js';
 import { appendStage, commitStage, createStage } from './stage.js';
@@ -52,113 +53,90 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
   const formatOptions: FormatOptions = { ...(saved?.formats ?? {}), ...pickFormats(options) };
   const mapping = resolveMapping(entity, source.header, explicitMap);
   const finish = finisherFor(entity.name, options.country ?? 'ES');
-  const fieldOrder = [...mapping.fields.entries()];
   const extrasColumn = entity.extrasColumn;
   const extras = extrasColumn ? mapping.extras : [];
   const width = source.header.length;
+  const tableColumns = new Set((await wh.describe(entity.table)).map((c) => c.name));
+  const stageColumns = [
+    ...new Set([
+      ...mapping.fields.keys(),
+      ...finish.produces,
+      ...(extrasColumn && extras.length ? [extrasColumn] : []),
+    ]),
+  ].filter((c) => tableColumns.has(c));
 
   return wh.transaction(async () => {
     const importId = await nextImportId(wh);
-    const stage = await createStage(wh, entity);
-    const stageCols = stage.columns.map((c) => c.name);
-    let buffer = newBuffer(stageCols);
-    let buffered = 0;
+    const stage = await createStage(wh, entity, [...stageColumns, 'import_id', 'source_line']);
+    let buffer = newBuffer(stageColumns);
+    let lineBuffer: number[] = [];
     let quarantine: RowIssue[] = [];
     let rowsRead = 0;
     let rejected = 0;
-    let valueIssues = 0;
-    let parsers: ReturnType<typeof compileFieldParsers> | undefined;
+    let parsers: FieldParsers | undefined;
+    let convert: ReturnType<typeof createRowConverter> | undefined;
 
     const flush = async () => {
-      if (buffered > 0) await appendStage(wh, stage, columnTable(buffer));
-      buffer = newBuffer(stageCols);
-      buffered = 0;
+      const n = lineBuffer.length;
+      if (n > 0) {
+        await appendStage(
+          wh,
+          stage,
+          columnTable({ ...buffer, import_id: new Array<number>(n).fill(importId), source_line: lineBuffer }),
+        );
+      }
+      buffer = newBuffer(stageColumns);
+      lineBuffer = [];
       if (quarantine.length > 0) await appendQuarantine(wh, importId, entity.name, fileName, quarantine);
       quarantine = [];
     };
+    const reject = (line: number, column: string | null, reason: string, raw: string | null) => {
+      rejected++;
+      quarantine.push({ line, column, kind: 'rejected', reason, raw });
+    };
+    const widthHint =
+      source.format === 'csv'
+        ? ` (${source.description}; a stray delimiter or quote, or the wrong --delimiter?)`
+        : '';
 
     for await (const batch of source.batches()) {
-      parsers ??= compileFieldParsers(entity, mapping, batch.fields, formatOptions);
+      if (parsers === undefined) {
+        parsers = compileFieldParsers(entity, mapping, batch.fields, formatOptions);
+        convert = createRowConverter({
+          header: source.header,
+          fields: mapping.fields,
+          parsers,
+          finish: finish.fn,
+          ...(extrasColumn ? { extrasColumn } : {}),
+          extras,
+          columns: stageColumns,
+        });
+      }
       for (const e of batch.errors) {
         rowsRead++;
-        rejected++;
-        quarantine.push({
-          line: e.line,
-          column: null,
-          kind: 'rejected',
-          reason: e.reason,
-          raw: e.raw ?? null,
-        });
+        reject(e.line, null, e.reason, e.raw ?? null);
       }
       const { fields: recs, lines } = batch;
       for (let r = 0; r < recs.length; r++) {
         const rec = recs[r]!;
         const line = lines[r]!;
         rowsRead++;
-        const raw = () => rec.join(source.rawSeparator);
         if (rec.length !== width) {
-          rejected++;
-          quarantine.push({
+          reject(
             line,
-            column: null,
-            kind: 'rejected',
-            reason: `expected ${width} fields, found ${rec.length}${source.format === 'csv' ? ` (${source.description}; a stray delimiter or quote, or the wrong --delimiter?)` : ''}`,
-            raw: raw(),
-          });
+            null,
+            `expected ${width} fields, found ${rec.length}${widthHint}`,
+            rec.join(source.rawSeparator),
+          );
           continue;
         }
-        const row: Record<string, CellValue> = {};
-        let rejectReason: string | null = null;
-        let rejectColumn: string | null = null;
-        const issues: RowIssue[] = [];
-        for (const [field, idx] of fieldOrder) {
-          const p = parsers.parse[field]!(rec[idx]!);
-          if (p instanceof Invalid) {
-            if (parsers.required.has(field)) {
-              rejectReason = p.reason;
-              rejectColumn = source.header[idx]!;
-              break;
-            }
-            issues.push({
-              line,
-              column: source.header[idx]!,
-              kind: 'value',
-              reason: `${p.reason}; value dropped`,
-              raw: null,
-            });
-            row[field] = null;
-          } else row[field] = p;
-        }
-        if (rejectReason === null) {
-          for (const field of parsers.required) {
-            if (row[field] === null || row[field] === undefined) {
-              const idx = mapping.fields.get(field)!;
-              rejectReason = `${field} is empty (column ${JSON.stringify(source.header[idx])})`;
-              rejectColumn = source.header[idx]!;
-              break;
-            }
-          }
-        }
-        if (rejectReason === null && extrasColumn && extras.length > 0) {
-          row[extrasColumn] = mergeExtras(row[extrasColumn] ?? null, source.header, rec, extras);
-        }
-        if (rejectReason === null) {
-          rejectReason = finish(row, (column, reason) => {
-            issues.push({ line, column, kind: 'value', reason, raw: null });
-          });
-        }
-        if (rejectReason !== null) {
-          rejected++;
-          quarantine.push({ line, column: rejectColumn, kind: 'rejected', reason: rejectReason, raw: raw() });
+        const c = convert!(rec, line, buffer, quarantine);
+        if (c.rejected) {
+          reject(line, c.column, c.reason, rec.join(source.rawSeparator));
           continue;
         }
-        valueIssues += issues.length;
-        for (const i of issues) quarantine.push(i);
-        row.import_id = importId;
-        row.source_line = line;
-        for (const c of stageCols) (buffer[c] as CellValue[]).push(row[c] ?? null);
-        buffered++;
-        if (buffered >= STAGE_BATCH) await flush();
+        lineBuffer.push(line);
+        if (lineBuffer.length >= STAGE_BATCH) await flush();
       }
       options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.totalBytes, rows: rowsRead });
     }
@@ -193,7 +171,7 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
       updated: outcome.updated,
       quarantined: rejected,
       duplicates: outcome.duplicates,
-      valueIssues,
+      valueIssues: await countIssues(wh, importId, 'value'),
       reasons: await reasonSummary(wh, importId),
       mapping: mapping.describe,
       unmappedColumns: extrasColumn ? [] : mapping.extras.map((i) => source.header[i]!),
@@ -276,4 +254,12 @@ async function appendQuarantine(
       raw: rows.map((r) => r.raw),
     }),
   );
+}
+
+async function countIssues(wh: Warehouse, importId: number, kind: string): Promise<number> {
+  const r = await wh.query({
+    sql: 'SELECT count(*) AS n FROM quarantine WHERE import_id = $1 AND kind = $2',
+    params: [importId, kind],
+  });
+  return Number(r.columns.n![0]);
 }

@@ -17,19 +17,28 @@ export interface StageOutcome {
 
 const META = new Set(['import_id', 'source_line']);
 
-export async function createStage(wh: Warehouse, entity: EntitySpec): Promise<Stage> {
+/** A temporary table with the target's types, holding only the columns this file provides. */
+export async function createStage(
+  wh: Warehouse,
+  entity: EntitySpec,
+  columns: readonly string[],
+): Promise<Stage> {
   const name = `stage_${entity.table}`;
+  const cols = columns.map(quoteIdent).join(', ');
   await wh.execute(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(entity.table)} LIMIT 0`,
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT ${cols} FROM ${quoteIdent(entity.table)} LIMIT 0`,
   );
-  return { name, columns: await wh.describe(entity.table) };
+  return { name, columns: await wh.describe(name) };
 }
 
 export const appendStage = (wh: Warehouse, stage: Stage, rows: ColumnTable) => wh.append(stage.name, rows);
 
-/** `md5` of columns as text, NULL-safe, separated by a control character no field contains unescaped. */
-const hashOf = (alias: string, cols: readonly string[]) =>
-  `md5(concat_ws(chr(31), ${cols.map((c) => `coalesce(CAST(${alias}.${quoteIdent(c)} AS VARCHAR), chr(0))`).join(', ')}))`;
+/**
+ * `md5` of columns as text, NULL-safe, separated by a control character. Columns the file does not provide
+ * (`present` lacks them) hash as NULL, so the same rows hash alike whatever columns a file carries.
+ */
+const hashOf = (alias: string, cols: readonly string[], present?: ReadonlySet<string>) =>
+  `md5(concat_ws(chr(31), ${cols.map((c) => (present && !present.has(c) ? 'chr(0)' : `coalesce(CAST(${alias}.${quoteIdent(c)} AS VARCHAR), chr(0))`)).join(', ')}))`;
 
 /**
  * Move staged rows into the target table, inside the caller's transaction. Rows repeating a key seen earlier in
@@ -45,7 +54,8 @@ export async function commitStage(
 ): Promise<StageOutcome> {
   const s = quoteIdent(stage.name);
   const t = quoteIdent(entity.table);
-  const keyExpr = entity.hashKeyInto ? hashOf('s', entity.key) : null;
+  const present = new Set(stage.columns.map((c) => c.name));
+  const keyExpr = entity.hashKeyInto ? hashOf('s', entity.key, present) : null;
   const keyCols = entity.hashKeyInto ? [entity.hashKeyInto] : entity.key;
   const dataCols = stage.columns.map((c) => c.name).filter((c) => !META.has(c) && c !== entity.hashKeyInto);
   const keepLast = entity.onExisting === 'upsert';
@@ -55,16 +65,13 @@ export async function commitStage(
   const partition = keyCols.map((c) => `s.${quoteIdent(c)}`).join(', ');
   await wh.execute(
     `CREATE OR REPLACE TEMP TABLE ${keyed} AS
-     SELECT * REPLACE (${keyExpr ? `${keyExpr} AS ${quoteIdent(entity.hashKeyInto!)}` : `s.${quoteIdent(keyCols[0]!)} AS ${quoteIdent(keyCols[0]!)}`}),
-       ${keepLast ? hashOf('s', dataCols) : 'NULL'} AS __content
-     FROM ${s} s`,
-  );
-  await wh.execute(
-    `CREATE OR REPLACE TEMP TABLE ${s} AS
      SELECT *, row_number() OVER w AS __rn, first(source_line) OVER w AS __kept_line
-     FROM ${keyed} s WINDOW w AS (PARTITION BY ${partition} ORDER BY source_line ${keepLast ? 'DESC' : 'ASC'})`,
+     FROM (SELECT *${keyExpr ? `, ${keyExpr} AS ${quoteIdent(entity.hashKeyInto!)}` : ''},
+             ${keepLast ? hashOf('s', dataCols) : 'NULL'} AS __content FROM ${s} s) s
+     WINDOW w AS (PARTITION BY ${partition} ORDER BY source_line ${keepLast ? 'DESC' : 'ASC'})`,
   );
-  await wh.execute(`DROP TABLE ${keyed}`);
+  await wh.execute(`DROP TABLE ${s}`);
+  await wh.execute(`ALTER TABLE ${keyed} RENAME TO ${s}`);
 
   const q = (sql: string, params: unknown[] = []) => wh.execute(sql, params as never);
   const keyLabel = entity.hashKeyInto ? 'the same row' : entity.key.join(', ');
@@ -90,12 +97,15 @@ export async function commitStage(
   const duplicates = (await countRows(wh, 'quarantine', importId)) - before;
 
   // 4. Insert new rows; for upserts, update changed ones (new values win, empty ones keep the old value).
-  const cols = stage.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const allCols = entity.hashKeyInto
+    ? [...stage.columns.map((c) => c.name), entity.hashKeyInto]
+    : stage.columns.map((c) => c.name);
+  const cols = allCols.map(quoteIdent).join(', ');
   const fresh = `SELECT ${cols} FROM ${s} s WHERE s.__rn = 1 AND NOT EXISTS (SELECT 1 FROM ${t} x WHERE ${join})`;
   let updated = 0;
   let inserted = 0;
   if (keepLast) {
-    const changed = `SELECT ${stage.columns.map((c) => `s.${quoteIdent(c.name)}`).join(', ')} FROM ${s} s JOIN ${t} x ON ${join} WHERE s.__rn = 1 AND ${hashOf('x', dataCols)} <> s.__content`;
+    const changed = `SELECT ${allCols.map((c) => `s.${quoteIdent(c)}`).join(', ')} FROM ${s} s JOIN ${t} x ON ${join} WHERE s.__rn = 1 AND ${hashOf('x', dataCols)} <> s.__content`;
     updated = await countOf(wh, changed);
     const sets = stage.columns
       .filter((c) => !keyCols.includes(c.name))

@@ -5,19 +5,34 @@ import type { RowFinisher } from './finisher.js';
 import { generatedIdFinisher } from './generated-id.js';
 import { ordersFinisher } from './orders.js';
 
-const none: RowFinisher = () => null;
+export interface Finisher {
+  readonly fn: RowFinisher;
+  /** Columns the finisher may write besides the mapped fields. */
+  readonly produces: readonly string[];
+}
+
+const none: Finisher = { fn: () => null, produces: [] };
 
 /** The row finisher of an entity, fresh per import (finishers count occurrences within one file). */
-export function finisherFor(entity: EntityName, defaultCountry: string): RowFinisher {
+export function finisherFor(entity: EntityName, defaultCountry: string): Finisher {
   switch (entity) {
     case 'customers':
-      return customersFinisher(defaultCountry);
+      return { fn: customersFinisher(defaultCountry), produces: [] };
     case 'orders':
-      return ordersFinisher();
+      return {
+        fn: ordersFinisher(),
+        produces: ['order_id', 'line_no', 'quantity', 'unit_price', 'amount', 'cost', 'status'],
+      };
     case 'events':
-      return generatedIdFinisher('event_id', ['customer_id', 'occurred_at', 'type', 'properties'], 'ev_');
+      return {
+        fn: generatedIdFinisher('event_id', ['customer_id', 'occurred_at', 'type', 'properties'], 'ev_'),
+        produces: ['event_id'],
+      };
     case 'messages':
-      return generatedIdFinisher('message_id', ['customer_id', 'sent_at', 'channel', 'text'], 'msg_');
+      return {
+        fn: generatedIdFinisher('message_id', ['customer_id', 'sent_at', 'channel', 'text'], 'msg_'),
+        produces: ['message_id'],
+      };
     case 'products':
     case 'campaigns':
     case 'campaign_responses':
