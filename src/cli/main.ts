@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { exitCodeOf, SegmentaError } from '../core/errors.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
-import { registerImport } from './commands/import.js';
+import { registerEntities, registerImport } from './commands/import.js';
 import { registerMappings } from './commands/mappings.js';
 import { registerQuality } from './commands/quality.js';
 import { registerQuarantine } from './commands/quarantine.js';
@@ -19,6 +19,7 @@ const program = new Command()
 registerStart(program);
 registerDemo(program);
 registerImport(program);
+registerEntities(program);
 registerQuality(program);
 registerQuarantine(program);
 registerCustomers(program);

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { invalidInput } from '../../core/errors.js';
-import { ENTITIES } from '../../ingest/entities/index.js';
+import { ENTITIES, entityByName } from '../../ingest/entities/index.js';
 import { importFile } from '../../ingest/import-file.js';
 import { formatImportReport } from '../../ingest/import-report.js';
 import { output, withApp } from '../context.js';
@@ -22,13 +22,13 @@ function parseMaps(list: readonly string[]): Record<string, string> {
 
 export function registerImport(program: Command): void {
   const entities = Object.values(ENTITIES)
-    .map((e) => `  ${e.name.padEnd(19)} ${e.doc}`)
+    .map((e) => `  ${e.name.padEnd(19)} ${e.doc.split('. ')[0]!.replace(/\.$/, '')}`)
     .join('\n');
   program
     .command('import')
     .summary('load a CSV, JSONL or Parquet file into the warehouse')
     .description(
-      `Load a file of one entity into the warehouse. CSV delimiter, quoting, encoding (UTF-8 or Windows-1252/Latin-1), gzip, decimal comma and date format are detected; columns are mapped from English and Spanish names. Nothing is lost: every row is accepted, quarantined with line, column and reason, or skipped as a duplicate, and the import is all-or-nothing.\n\nEntities:\n${entities}`,
+      'Load a file of one entity into the warehouse. CSV delimiter, quoting, encoding (UTF-8 or Windows-1252/Latin-1), gzip, decimal comma and date format are detected; columns are mapped from English and Spanish names. Nothing is lost: every row is accepted, quarantined with line, column and reason, or skipped as a duplicate, and the import is all-or-nothing.',
     )
     .argument('<entity>', `what the file holds: ${Object.keys(ENTITIES).join(', ')}`)
     .argument('<file>', 'path to .csv/.txt/.tsv (optionally .gz), .jsonl or .parquet')
@@ -57,7 +57,7 @@ export function registerImport(program: Command): void {
     .option('--json', 'print the import report as JSON')
     .addHelpText(
       'after',
-      `\nExamples:\n  segmenta import orders ventas.csv                       # ; separated, decimal comma, dd/mm/yyyy: detected\n  segmenta import orders CDNOW_master.txt --map quantity=number_of_cds\n  segmenta import orders sample.txt --no-header --map customer_id=1,ordered_at=3,quantity=4,amount=5\n  segmenta import customers clientes.csv --save-mapping crm\n  segmenta import customers clientes-junio.csv --mapping crm`,
+      `\nEntities ('segmenta entities NAME' lists the fields and the column names recognised):\n${entities}\n\nExamples:\n  segmenta import orders ventas.csv                       # ; separated, decimal comma, dd/mm/yyyy: detected\n  segmenta import orders CDNOW_master.txt --map quantity=number_of_cds\n  segmenta import orders sample.txt --no-header --map customer_id=1,ordered_at=3,quantity=4,amount=5\n  segmenta import customers clientes.csv --save-mapping crm\n  segmenta import customers clientes-junio.csv --mapping crm`,
     )
     .action(async (entity: string, file: string, opts, cmd: Command) => {
       await withApp(cmd, async (app) => {
@@ -79,5 +79,29 @@ export function registerImport(program: Command): void {
         bar.done();
         output(Boolean(opts.json), report, () => formatImportReport(report));
       });
+    });
+}
+
+export function registerEntities(program: Command): void {
+  program
+    .command('entities')
+    .summary('list what can be imported: entities, their fields and recognised column names')
+    .argument('[entity]', 'one entity to show in full')
+    .option('--json', 'print JSON')
+    .action((name: string | undefined, opts) => {
+      const list = name ? [entityByName(name)] : Object.values(ENTITIES);
+      output(Boolean(opts.json), list, () =>
+        list
+          .map((e) =>
+            [
+              `${e.name} → table ${e.table}: ${e.doc}`,
+              ...e.fields.map(
+                (f) =>
+                  `  ${f.name.padEnd(14)} ${f.type.padEnd(9)} ${f.required ? 'required ' : '         '}${f.doc}\n${' '.repeat(28)}columns: ${f.aliases.join(', ')}`,
+              ),
+            ].join('\n'),
+          )
+          .join('\n\n'),
+      );
     });
 }

@@ -1,0 +1,14 @@
+export type { ByteSource } from './byte-source.js';
+export { openFileSource, sourceFromChunks } from './byte-source.js';
+export { createTokenizer } from './create-tokenizer.js';
+export type { CsvDelimiter, CsvDialect, CsvEncoding, CsvLineEnding, DialectOverrides } from './dialect.js';
+export { describeDialect } from './dialect.js';
+export { parseDelimiterOption, parseEncodingOption } from './dialect-options.js';
+export type { CsvFileError } from './file-error.js';
+export type { CsvReader, CsvReadOptions } from './open-csv.js';
+export { openCsv, openCsvSource } from './open-csv.js';
+export { readHeader, readRecords } from './read-records.js';
+export type { RecordBatch } from './record-batch.js';
+export type { RecordError } from './record-error.js';
+export { type SniffOptions, sniffDialect } from './sniff.js';
+export type { RecordTokenizer, TokenizerOptions, TokenSink } from './tokenizer.js';

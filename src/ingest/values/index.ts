@@ -1,0 +1,10 @@
+export { daysInMonth, isLeapYear } from './calendar.js';
+export { type DateFormat, describeDateFormat, parseDateFormatOption } from './date-format.js';
+export { compileDatePattern, type DatePattern } from './date-pattern.js';
+export { type DateDetection, detectDateFormat } from './detect-date-format.js';
+export { detectDecimalSeparator } from './detect-decimal-separator.js';
+export { type BooleanOptions, parseBoolean } from './parse-boolean.js';
+export { parseDate, parseTimestamp } from './parse-date.js';
+export { parseInteger } from './parse-integer.js';
+export { type DecimalOption, parseNumber } from './parse-number.js';
+export type { Reason } from './reason.js';
