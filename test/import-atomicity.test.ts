@@ -16,16 +16,17 @@ const snapshot = async (wh: Warehouse) =>
     await Promise.all(TABLES.map(async (t) => [t, await count(wh, `SELECT count(*) FROM ${t}`)])),
   );
 
-/** A warehouse that fails on the n-th bulk append: a crash half-way through an import. */
-function failingOnAppend(inner: Warehouse, n: number): Warehouse {
-  let appends = 0;
+/**
+ * A warehouse that fails on the first statement matching `when`: a crash half-way through an import, after the
+ * rows and their quarantine records have been written inside the import's transaction.
+ */
+function failingOn(inner: Warehouse, when: RegExp): Warehouse {
   return new Proxy(inner, {
     get(target, prop, receiver) {
-      if (prop === 'append') {
-        return async (...args: Parameters<Warehouse['append']>) => {
-          appends++;
-          if (appends === n) throw new Error('injected failure mid-import');
-          return target.append(...args);
+      if (prop === 'execute') {
+        return async (...args: Parameters<Warehouse['execute']>) => {
+          if (when.test(args[0])) throw new Error('injected failure mid-import');
+          return target.execute(...args);
         };
       }
       const v = Reflect.get(target, prop, receiver);
@@ -46,15 +47,17 @@ function ordersCsv(rows: number, badEvery = 0): string {
 }
 
 describe('an import is atomic', () => {
-  it('a failure injected mid-import leaves every count unchanged', async () => {
+  it.each([
+    ['after the rows landed, while removing duplicates', /^DELETE FROM/],
+    ['while logging the import', /^INSERT INTO imports/],
+  ])('a failure injected mid-import (%s) leaves every count unchanged', async (_, when) => {
     const dir = mkdtempSync(join(tmpdir(), 'segmenta-atomic-'));
     const file = join(dir, 'orders.csv');
     writeFileSync(file, ordersCsv(120_000, 1000));
     const wh = await memoryWarehouse();
     await wh.append('customers', columnTable({ customer_id: ['keep-me'] }));
     const before = await snapshot(wh);
-    // Appends: stage batches of 50,000 rows and quarantine rows; the third append is past the first stage batch.
-    await expect(importFile(failingOnAppend(wh, 3), { entity: 'orders', path: file })).rejects.toThrow(
+    await expect(importFile(failingOn(wh, when), { entity: 'orders', path: file })).rejects.toThrow(
       'injected failure mid-import',
     );
     expect(await snapshot(wh)).toEqual(before);

@@ -160,7 +160,6 @@ describe('generateDemoShop (20,000 customers)', () => {
     };
     expect(unique(shop.tables.customers, 'customer_id')).toBe(true);
     expect(unique(shop.tables.products, 'product_id')).toBe(true);
-    expect(unique(shop.tables.order_lines, 'row_key')).toBe(true);
     expect(unique(shop.tables.order_lines, 'order_id', 'line_no')).toBe(true);
     expect(unique(shop.tables.events, 'event_id')).toBe(true);
     expect(unique(shop.tables.messages, 'message_id')).toBe(true);
@@ -195,13 +194,11 @@ describe('generateDemoShop (20,000 customers)', () => {
   it('writes order lines with exact amounts, signed cancellations and returns, known cost for most lines', () => {
     const ol = shop.tables.order_lines;
     const oid = col<string>(ol, 'order_id');
-    const lineNo = col<number>(ol, 'line_no');
     const q = col<number>(ol, 'quantity');
     const unit = col<number>(ol, 'unit_price');
     const amount = col<number>(ol, 'amount');
     const cost = col<number | null>(ol, 'cost');
     const status = col<string>(ol, 'status');
-    const rowKey = col<string>(ol, 'row_key');
     const customer = col<string | null>(ol, 'customer_id');
     const currency = col<string>(ol, 'currency');
     const at = col<number>(ol, 'ordered_at');
@@ -221,7 +218,6 @@ describe('generateDemoShop (20,000 customers)', () => {
       if (amount[i] !== Math.round(qi * (unit[i] as number) * 100) / 100)
         bad.push(`${i}: amount ${amount[i]}`);
       if (!Number.isInteger(qi)) bad.push(`${i}: quantity ${qi}`);
-      if (rowKey[i] !== `${oid[i]}:${lineNo[i]}`) bad.push(`${i}: row_key ${rowKey[i]}`);
       if (currency[i] !== 'EUR') bad.push(`${i}: currency ${currency[i]}`);
       if (cost[i] !== null) withCost++;
       if (s === 'purchase') {

@@ -191,7 +191,6 @@ export function buildOrders(rng: Rng, cal: DemoCalendar, pop: Population, drafts
     channel: [] as string[],
     status: [] as string[],
     country: [] as string[],
-    row_key: [] as string[],
   };
   const emit = (
     o: number,
@@ -227,7 +226,6 @@ export function buildOrders(rng: Rng, cal: DemoCalendar, pop: Population, drafts
       col.channel.push(ch);
       col.status.push(status);
       col.country.push(country);
-      col.row_key.push(`${id}:${k + 1}`);
     });
   };
   let ci = 0;

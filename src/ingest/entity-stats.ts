@@ -21,16 +21,16 @@ export async function entityStats(
               count(*) FILTER (WHERE status = 'return') AS return_lines,
               count(*) FILTER (WHERE customer_id IS NULL) AS guest_lines,
               count(DISTINCT order_id) FILTER (WHERE customer_id IS NULL) AS guest_orders
-            FROM ${s}`,
-      params: [],
+            FROM ${s} WHERE import_id = $1`,
+      params: [stage.importId],
     });
     return Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Number(v[0] ?? 0)]));
   }
   if (entity === 'customers') {
     const has = new Set(stage.columns.map((c) => c.name));
     const r = await wh.query({
-      sql: `SELECT count(DISTINCT customer_id) AS customer_ids${has.has('email') ? ', count(email) AS with_email' : ''}${has.has('phone') ? ', count(phone) AS with_phone' : ''} FROM ${s}`,
-      params: [],
+      sql: `SELECT count(DISTINCT customer_id) AS customer_ids${has.has('email') ? ', count(email) AS with_email' : ''}${has.has('phone') ? ', count(phone) AS with_phone' : ''} FROM ${s} WHERE import_id = $1`,
+      params: [stage.importId],
     });
     return Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Number(v[0] ?? 0)]));
   }

@@ -14,7 +14,7 @@ import { createRowConverter } from './row-converter.js';
 import type { RowIssue } from './row-result.js';
 import { loadSavedMapping, saveMapping } from './saved-mappings.js';
 import { type OpenOptions, openSource } from './sources/open-source.js';
-import { appendStage, commitStage, createStage } from './stage.js';
+import { commitStage, createStage } from './stage.js';
 
 export interface ImportProgress {
   readonly bytesRead: number;
@@ -67,7 +67,8 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
 
   return wh.transaction(async () => {
     const importId = await nextImportId(wh);
-    const stage = await createStage(wh, entity, [...stageColumns, 'import_id', 'source_line']);
+    const stage = await createStage(wh, entity, [...stageColumns, 'import_id', 'source_line'], importId);
+    const landing = await wh.bulkAppender(stage.name, [...stageColumns, 'import_id', 'source_line']);
     let buffer = newBuffer(stageColumns);
     let lineBuffer: number[] = [];
     let quarantine: RowIssue[] = [];
@@ -79,9 +80,7 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
     const flush = async () => {
       const n = lineBuffer.length;
       if (n > 0) {
-        await appendStage(
-          wh,
-          stage,
+        landing.add(
           columnTable({ ...buffer, import_id: new Array<number>(n).fill(importId), source_line: lineBuffer }),
         );
       }
@@ -99,53 +98,59 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
         ? ` (${source.description}; a stray delimiter or quote, or the wrong --delimiter?)`
         : '';
 
-    for await (const batch of source.batches()) {
-      if (parsers === undefined) {
-        parsers = compileFieldParsers(entity, mapping, batch.fields, formatOptions);
-        convert = createRowConverter({
-          header: source.header,
-          fields: mapping.fields,
-          parsers,
-          finish: finish.fn,
-          ...(extrasColumn ? { extrasColumn } : {}),
-          extras,
-          columns: stageColumns,
-        });
-      }
-      for (const e of batch.errors) {
-        rowsRead++;
-        reject(e.line, null, e.reason, e.raw ?? null);
-      }
-      const { fields: recs, lines } = batch;
-      for (let r = 0; r < recs.length; r++) {
-        const rec = recs[r]!;
-        const line = lines[r]!;
-        rowsRead++;
-        if (rec.length !== width) {
-          reject(
-            line,
-            null,
-            `expected ${width} fields, found ${rec.length}${widthHint}`,
-            rec.join(source.rawSeparator),
-          );
-          continue;
+    try {
+      for await (const batch of source.batches()) {
+        if (parsers === undefined) {
+          parsers = compileFieldParsers(entity, mapping, batch.fields, formatOptions);
+          convert = createRowConverter({
+            header: source.header,
+            fields: mapping.fields,
+            parsers,
+            finish: finish.fn,
+            ...(extrasColumn ? { extrasColumn } : {}),
+            extras,
+            columns: stageColumns,
+          });
         }
-        const c = convert!(rec, line, buffer, quarantine);
-        if (c.rejected) {
-          reject(line, c.column, c.reason, rec.join(source.rawSeparator));
-          continue;
+        for (const e of batch.errors) {
+          rowsRead++;
+          reject(e.line, null, e.reason, e.raw ?? null);
         }
-        lineBuffer.push(line);
-        if (lineBuffer.length >= STAGE_BATCH) await flush();
+        const { fields: recs, lines } = batch;
+        for (let r = 0; r < recs.length; r++) {
+          const rec = recs[r]!;
+          const line = lines[r]!;
+          rowsRead++;
+          if (rec.length !== width) {
+            reject(
+              line,
+              null,
+              `expected ${width} fields, found ${rec.length}${widthHint}`,
+              rec.join(source.rawSeparator),
+            );
+            continue;
+          }
+          const c = convert!(rec, line, buffer, quarantine);
+          if (c.rejected) {
+            reject(line, c.column, c.reason, rec.join(source.rawSeparator));
+            continue;
+          }
+          lineBuffer.push(line);
+          if (lineBuffer.length >= STAGE_BATCH) await flush();
+        }
+        options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.totalBytes, rows: rowsRead });
       }
-      options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.totalBytes, rows: rowsRead });
+      await flush();
+      await landing.finish();
+    } catch (e) {
+      landing.abort();
+      throw e;
     }
-    await flush();
 
     const notes = [...(parsers?.notes ?? [])];
     if (rowsRead === 0) notes.push('the file has a header but no data rows: nothing imported');
     const stats = await entityStats(wh, entity.name, stage);
-    const outcome = await commitStage(wh, entity, stage, importId, fileName);
+    const outcome = await commitStage(wh, entity, stage, fileName);
     const merged = entity.name === 'customers' ? (await mergeDuplicateCustomers(wh, importId)).merged : 0;
     if (options.saveMappingAs) {
       await saveMapping(
@@ -198,24 +203,6 @@ function newBuffer(cols: readonly string[]): Record<string, CellValue[]> {
   const b: Record<string, CellValue[]> = {};
   for (const c of cols) b[c] = [];
   return b;
-}
-
-function mergeExtras(
-  existing: CellValue,
-  header: readonly string[],
-  rec: readonly string[],
-  extras: readonly number[],
-): string | null {
-  let obj: Record<string, unknown> = {};
-  if (typeof existing === 'string') obj = JSON.parse(existing) as Record<string, unknown>;
-  let any = false;
-  for (const i of extras) {
-    const v = rec[i]!.trim();
-    if (v === '') continue;
-    obj[header[i]!] = v;
-    any = true;
-  }
-  return any || typeof existing === 'string' ? JSON.stringify(obj) : null;
 }
 
 function mappingAsNames(

@@ -9,7 +9,7 @@ export function warehouseContract(name: string, open: () => Promise<Warehouse>):
   describe(`Warehouse contract: ${name}`, () => {
     it('migrates once and is idempotent', async () => {
       const wh = await open();
-      expect(await migrate(wh)).toEqual([1]);
+      expect(await migrate(wh)).toEqual([1, 2]);
       expect(await migrate(wh)).toEqual([]);
       const cols = await wh.describe('order_lines');
       expect(cols.find((c) => c.name === 'ordered_at')?.type).toBe('TIMESTAMP');
@@ -40,7 +40,6 @@ export function warehouseContract(name: string, open: () => Promise<Warehouse>):
           quantity: [2],
           amount: [10],
           status: ['purchase'],
-          row_key: ['k'],
         }),
       );
       const r = await wh.query(
@@ -55,6 +54,62 @@ export function warehouseContract(name: string, open: () => Promise<Warehouse>):
       expect(r.columns).toEqual({ id: ['a'], income: [1.5], b: [Date.UTC(1980, 5, 1)] });
       const o = await wh.query(select({ t: col('ordered_at'), n: col('lines') }, { from: table('orders') }));
       expect(o.columns).toEqual({ t: [t0], n: [1] });
+      await wh.close();
+    });
+
+    it('bulk-appends large batches exactly: quotes, tabs, newlines, empty strings, NULLs, dates, booleans', async () => {
+      const wh = await open();
+      await migrate(wh);
+      const n = 12_345;
+      const tricky = [
+        'plain',
+        'with "quotes"',
+        'tab\there',
+        'new\nline',
+        '',
+        'ñandú €',
+        '\\back\\',
+        ' spaced ',
+        'a,b;c|d',
+      ];
+      const name = Array.from({ length: n }, (_, i) => (i % 11 === 10 ? null : tricky[i % tricky.length]!));
+      const birth = Array.from({ length: n }, (_, i) =>
+        i % 7 === 0 ? null : Date.UTC(1950 + (i % 60), i % 12, 1 + (i % 28)),
+      );
+      const income = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? null : i / 3));
+      const optIn = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? null : i % 2 === 0));
+      const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+      await wh.append(
+        'customers',
+        columnTable({ customer_id: ids, first_name: name, birth_date: birth, income, opt_in_email: optIn }),
+      );
+      const r = await wh.query({
+        sql: 'SELECT customer_id, first_name, birth_date, income, opt_in_email FROM customers ORDER BY CAST(substr(customer_id, 2) AS INTEGER)',
+        params: [],
+      });
+      expect(r.rowCount).toBe(n);
+      expect(r.columns.first_name).toEqual(name);
+      expect(r.columns.birth_date).toEqual(birth);
+      expect(r.columns.income).toEqual(income);
+      expect(r.columns.opt_in_email).toEqual(optIn);
+      const t0 = Date.UTC(2020, 1, 29, 23, 59, 58, 123);
+      await wh.append(
+        'events',
+        columnTable({
+          event_id: ids,
+          occurred_at: ids.map((_, i) => t0 + i * 1000),
+          type: ids.map(() => 'page_view'),
+          properties: ids.map((_, i) => JSON.stringify({ i, s: tricky[i % tricky.length] })),
+        }),
+      );
+      const e = await wh.query({
+        sql: "SELECT occurred_at, properties FROM events WHERE event_id = 'c7'",
+        params: [],
+      });
+      expect(e.columns).toEqual({
+        occurred_at: [t0 + 7000],
+        properties: [JSON.stringify({ i: 7, s: tricky[7] })],
+      });
       await wh.close();
     });
 

@@ -38,9 +38,22 @@ export interface Warehouse {
   /** Bulk-append rows (column-wise) to a table; columns missing from `data` get NULL. */
   append(table: string, data: ColumnTable): Promise<void>;
   /**
+   * A bulk load in several batches that lands with one statement at `finish()` (rows only become visible then).
+   * Batches must carry exactly `columns`. Used by imports of millions of rows.
+   */
+  bulkAppender(table: string, columns: readonly string[]): Promise<BulkAppender>;
+  /**
    * Run `work` in one transaction: all of it lands or none of it does (a crash part-way leaves the database as
    * it was). Nested calls join the outer transaction.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface BulkAppender {
+  add(data: ColumnTable): void;
+  /** Load everything added; resolves to the number of rows loaded. */
+  finish(): Promise<number>;
+  /** Drop what was added without loading it. */
+  abort(): void;
 }

@@ -20,11 +20,10 @@ export interface EntitySpec {
   readonly fields: readonly FieldSpec[];
   readonly onExisting: 'skip' | 'upsert';
   /**
-   * Columns that identify a row. With `hashKeyInto`, the key is a hash of those columns stored in that column
-   * (order lines have no natural key: the same line re-imported has the same content).
+   * Columns that identify a row, compared NULL-safely. Order lines have no natural key: their key is their whole
+   * content (the same line re-imported is the same line).
    */
   readonly key: readonly string[];
-  readonly hashKeyInto?: string;
   /** Where unmapped columns go as a JSON object (free-form traits, event properties), if anywhere. */
   readonly extrasColumn?: string;
   readonly doc: string;

@@ -18,7 +18,6 @@ export const ordersEntity: EntitySpec = {
     'amount',
     'status',
   ],
-  hashKeyInto: 'row_key',
   onExisting: 'skip',
   doc: 'Purchases, cancellations and returns, one row per order or per order line. Invoices starting with C or negative quantities are cancellations; rows without a customer are guest orders.',
   fields: [

@@ -61,7 +61,7 @@ const TABLES = [
   'campaigns',
   'campaign_responses',
 ];
-const META = new Set(['import_id', 'source_line', 'row_key']);
+const META = new Set(['import_id', 'source_line']);
 const TIME_COLUMN: Record<string, string> = {
   order_lines: 'ordered_at',
   events: 'occurred_at',

@@ -1,13 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SegmentaError } from '../../core/errors.js';
 import type { CompiledQuery, Select, SqlValue } from '../../sql/ast.js';
 import { compile } from '../../sql/compile.js';
 import { duckdbDialect } from '../../sql/dialect.js';
 import { type CellValue, type ColumnTable, columnTable } from '../column-table.js';
-import type { ColumnType, TableColumn, Warehouse } from '../warehouse.js';
+import type { BulkAppender, ColumnType, TableColumn, Warehouse } from '../warehouse.js';
+import { BulkFile, bulkInsertSql } from './bulk-file.js';
 import { toDataChunks } from './chunk-writer.js';
 import { fromDuckDB, toDuckDBParam } from './values.js';
 
@@ -19,6 +21,9 @@ export interface DuckDBOptions {
   /** DuckDB memory limit, e.g. '4GB' (default '4GB'). */
   readonly memoryLimit?: string;
 }
+
+/** From this many rows an append goes through a bulk file read by DuckDB's native CSV reader. */
+const BULK_FILE_ROWS = 5_000;
 
 const COLUMN_TYPES: Record<string, ColumnType> = {
   VARCHAR: 'VARCHAR',
@@ -75,6 +80,15 @@ export class DuckDBWarehouse implements Warehouse {
     return new DuckDBWarehouse(instance, conn, options.path);
   }
 
+  private scratch: string | undefined;
+  private bulkFiles = 0;
+
+  /** A private temporary folder for bulk files, removed on close. */
+  private scratchDir(): string {
+    this.scratch ??= mkdtempSync(join(tmpdir(), 'segmenta-bulk-'));
+    return this.scratch;
+  }
+
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.inTx.getStore() ? work() : this.lock.run(work);
   }
@@ -120,6 +134,12 @@ export class DuckDBWarehouse implements Warehouse {
   async append(table: string, data: ColumnTable): Promise<void> {
     if (data.rowCount === 0) return;
     const target = await this.describe(table);
+    if (data.rowCount >= BULK_FILE_ROWS) {
+      const bulk = await this.bulkAppender(table, Object.keys(data.columns));
+      bulk.add(data);
+      await bulk.finish();
+      return;
+    }
     await this.exclusive(async () => {
       const appender = await this.conn.createAppender(table);
       try {
@@ -129,6 +149,27 @@ export class DuckDBWarehouse implements Warehouse {
         appender.closeSync();
       }
     });
+  }
+
+  async bulkAppender(table: string, columns: readonly string[]): Promise<BulkAppender> {
+    const target = await this.describe(table);
+    const file = new BulkFile(join(this.scratchDir(), `bulk-${++this.bulkFiles}.tsv`), target, columns);
+    const done = () => {
+      file.close();
+      rmSync(file.path, { force: true });
+    };
+    return {
+      add: (data) => file.write(data),
+      finish: async () => {
+        file.close();
+        try {
+          return file.rows === 0 ? 0 : await this.execute(bulkInsertSql(table, file.columns), [file.path]);
+        } finally {
+          done();
+        }
+      },
+      abort: done,
+    };
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -153,5 +194,6 @@ export class DuckDBWarehouse implements Warehouse {
       this.conn.closeSync();
       this.instance.closeSync();
     });
+    if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
   }
 }

@@ -105,12 +105,11 @@ export const initial: Migration = {
       channel VARCHAR,
       status VARCHAR NOT NULL,
       country VARCHAR,
-      row_key VARCHAR NOT NULL,
       import_id INTEGER,
       source_line BIGINT
     )`,
     `CREATE TABLE events (
-      event_id VARCHAR PRIMARY KEY,
+      event_id VARCHAR NOT NULL,
       customer_id VARCHAR,
       occurred_at TIMESTAMP NOT NULL,
       type VARCHAR NOT NULL,
@@ -119,7 +118,7 @@ export const initial: Migration = {
       source_line BIGINT
     )`,
     `CREATE TABLE messages (
-      message_id VARCHAR PRIMARY KEY,
+      message_id VARCHAR NOT NULL,
       customer_id VARCHAR,
       sent_at TIMESTAMP NOT NULL,
       channel VARCHAR NOT NULL,
