@@ -27,7 +27,13 @@ export interface FieldParsers {
 const NULLS = new Set(['', 'null', 'NULL', 'Null', 'NA', 'N/A', 'n/a', '#N/A', 'NaN', 'nan', 'None', '-']);
 const SAMPLE = 5_000;
 
-const isBlank = (text: string) => NULLS.has(text.trim());
+/** Blank or a null marker; the common case (a plain value) is decided without allocating a trimmed copy. */
+function isBlank(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  if (n > 4 && text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32) return false;
+  return NULLS.has(text.trim());
+}
 
 /**
  * Compile, once per import, the parser of every mapped field: formats (decimal separator, date order) are

@@ -107,6 +107,7 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
             fields: mapping.fields,
             parsers,
             finish: finish.fn,
+            produces: finish.produces,
             ...(extrasColumn ? { extrasColumn } : {}),
             extras,
             columns: stageColumns,

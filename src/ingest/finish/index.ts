@@ -21,7 +21,7 @@ export function finisherFor(entity: EntityName, defaultCountry: string): Finishe
     case 'orders':
       return {
         fn: ordersFinisher(),
-        produces: ['order_id', 'line_no', 'quantity', 'unit_price', 'amount', 'cost', 'status'],
+        produces: ['order_id', 'line_no', 'quantity', 'unit_price', 'amount', 'cost', 'margin', 'status'],
       };
     case 'events':
       return {

@@ -44,7 +44,7 @@ export function ordersFinisher(): RowFinisher {
     row.amount = amount;
     if ((row.cost === null || row.cost === undefined) && typeof row.margin === 'number')
       row.cost = amount - row.margin;
-    delete row.margin;
+    row.margin = null;
 
     let orderId = row.order_id as string | null;
     const statusText = typeof row.status === 'string' ? row.status.trim().toLowerCase() : '';

@@ -21,35 +21,74 @@ const FILE_TYPE: Record<ColumnType, string> = {
   TIMESTAMP: 'BIGINT',
 };
 
-function encoder(type: ColumnType, column: string): (v: CellValue) => string {
+const QUOTE = 0x22;
+const TAB = 0x09;
+const NL = 0x0a;
+
+/** Bytes written straight into a reused buffer: no intermediate strings, so little garbage per value. */
+class ByteWriter {
+  private buf = Buffer.allocUnsafe(1 << 22);
+  private pos = 0;
+  constructor(private readonly fd: number) {}
+
+  byte(b: number): void {
+    if (this.pos >= this.buf.length) this.flush();
+    this.buf[this.pos++] = b;
+  }
+
+  text(s: string): void {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.pos + s.length * 3 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(s.length * 3 + 1024);
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  flush(): void {
+    if (this.pos > 0) writeSync(this.fd, this.buf, 0, this.pos);
+    this.pos = 0;
+  }
+}
+
+type Encoder = (w: ByteWriter, v: CellValue) => void;
+
+function encoder(type: ColumnType, column: string): Encoder {
   const wrong = (v: CellValue): never => {
     throw new Error(`column ${column} (${type}) cannot take ${typeof v} ${JSON.stringify(String(v))}`);
   };
   switch (type) {
     case 'VARCHAR':
     case 'JSON':
-      return (v) => {
-        if (v === null) return '';
-        if (typeof v === 'object') return wrong(v);
-        const s = String(v);
-        return s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
+      return (w, v) => {
+        if (v === null) return;
+        if (typeof v === 'object') wrong(v);
+        const s = typeof v === 'string' ? v : String(v);
+        w.byte(QUOTE);
+        w.text(s.includes('"') ? s.replaceAll('"', '""') : s);
+        w.byte(QUOTE);
       };
     case 'DOUBLE':
     case 'BIGINT':
     case 'INTEGER':
     case 'DATE':
-    case 'TIMESTAMP':
-      return (v) => {
-        if (v === null) return '';
+    case 'TIMESTAMP': {
+      const integral = type !== 'DOUBLE';
+      return (w, v) => {
+        if (v === null) return;
         if (typeof v === 'number') {
-          if (!Number.isFinite(v)) return wrong(v);
-          return type === 'DOUBLE' ? String(v) : String(Math.round(v));
-        }
-        if (typeof v === 'bigint') return v.toString();
-        return wrong(v);
+          if (!Number.isFinite(v)) wrong(v);
+          w.text(String(integral ? Math.round(v) : v));
+        } else if (typeof v === 'bigint') w.text(v.toString());
+        else wrong(v);
       };
+    }
     case 'BOOLEAN':
-      return (v) => (v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : wrong(v));
+      return (w, v) => {
+        if (v === null) return;
+        if (typeof v !== 'boolean') wrong(v);
+        w.text(v ? 'true' : 'false');
+      };
     default:
       return assertNever(type, 'column type');
   }
@@ -58,8 +97,9 @@ function encoder(type: ColumnType, column: string): (v: CellValue) => string {
 /** A bulk file being written: rows are added batch by batch, then loaded with one INSERT. */
 export class BulkFile {
   readonly columns: readonly TableColumn[];
-  private readonly encode: ((v: CellValue) => string)[];
+  private readonly encode: Encoder[];
   private fd: number | undefined;
+  private writer: ByteWriter | undefined;
   rows = 0;
 
   constructor(
@@ -74,6 +114,7 @@ export class BulkFile {
     this.columns = target.filter((c) => columns.includes(c.name));
     this.encode = this.columns.map((c) => encoder(c.type, c.name));
     this.fd = openSync(path, 'w');
+    this.writer = new ByteWriter(this.fd);
   }
 
   /** Append a batch; it must carry exactly the declared columns. */
@@ -85,23 +126,20 @@ export class BulkFile {
       return a;
     });
     const encode = this.encode;
+    const w = this.writer!;
     const last = arrays.length - 1;
-    let buf = '';
     for (let i = 0; i < data.rowCount; i++) {
       for (let j = 0; j <= last; j++) {
-        buf += encode[j]!(arrays[j]![i] ?? null);
-        buf += j === last ? '\n' : '\t';
-      }
-      if (buf.length > 1 << 20) {
-        writeSync(this.fd, buf);
-        buf = '';
+        encode[j]!(w, arrays[j]![i] ?? null);
+        w.byte(j === last ? NL : TAB);
       }
     }
-    if (buf.length > 0) writeSync(this.fd, buf);
     this.rows += data.rowCount;
   }
 
   close(): void {
+    this.writer?.flush();
+    this.writer = undefined;
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
