@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryChannelUnits } from '../src/analysis/patterns/category-channel.js';
+import { runHours, runMomentQueries } from '../src/analysis/patterns/hour-range-moments.js';
 import { hiddenPatterns, segmentationOfRun } from '../src/analysis/patterns/index.js';
-import { runMomentQueries, weekdayHourUnits } from '../src/analysis/patterns/weekday-hour.js';
+import { weekdayHourUnits } from '../src/analysis/patterns/weekday-hour.js';
 import { SegmentaError } from '../src/core/errors.js';
 import { col, compile, select, table } from '../src/sql/index.js';
 import { columnTable } from '../src/warehouse/column-table.js';
@@ -95,16 +96,25 @@ describe('hidden patterns: SQL (values bound, identifiers quoted)', () => {
     });
   });
 
-  it('a range of hours that wraps from Saturday to Sunday', () => {
+  it('ranges of hours join a (run_id, hour) table; a range may wrap from Saturday to Sunday', () => {
+    expect(runHours({ start: 166, length: 4 })).toEqual([166, 167, 0, 1]);
     const seg = select({ customer_id: col('customer_id'), segment: col('segment') }, { from: table('s') });
     const units = select(
       { customer_id: col('customer_id'), k1: col('d'), k2: col('h') },
       { from: table('u') },
     );
-    const q = compile(runMomentQueries(seg, units, [{ start: 166, length: 4 }]).base);
-    expect(q.sql).toContain(
-      'count(*) FILTER (WHERE (((("k1" * $1) + "k2") >= $2) OR ((("k1" * $3) + "k2") <= $4))) AS "y0"',
+    const q = compile(runMomentQueries(seg, units, 'runs_1').base);
+    expect(q.sql).toBe(
+      'WITH "units" AS (SELECT "customer_id" AS "customer_id", "d" AS "k1", "h" AS "k2" FROM "u"), ' +
+        '"uh" AS (SELECT "customer_id" AS "customer_id", (("k1" * $1) + "k2") AS "h" FROM "units"), ' +
+        '"cc" AS (SELECT "customer_id" AS "customer_id", "h" AS "h", count(*) AS "y" FROM "uh" GROUP BY "customer_id", "h"), ' +
+        '"cust" AS (SELECT "customer_id" AS "customer_id", count(*) AS "m" FROM "units" GROUP BY "customer_id"), ' +
+        '"cr" AS (SELECT "cc"."customer_id" AS "customer_id", "r"."run_id" AS "run_id", CAST(sum("cc"."y") AS DOUBLE) AS "y" ' +
+        'FROM "cc" INNER JOIN "runs_1" AS "r" ON ("cc"."h" = "r"."hour") GROUP BY "cc"."customer_id", "r"."run_id") ' +
+        'SELECT "cr"."run_id" AS "run_id", count(*) AS "customers", CAST(sum("cr"."y") AS DOUBLE) AS "y", ' +
+        'CAST(sum(("cr"."y" * "cr"."y")) AS DOUBLE) AS "yy", CAST(sum(("cr"."y" * "cust"."m")) AS DOUBLE) AS "ym" ' +
+        'FROM "cr" INNER JOIN "cust" ON ("cr"."customer_id" = "cust"."customer_id") GROUP BY "cr"."run_id" ORDER BY "cr"."run_id" ASC',
     );
-    expect(q.params).toEqual([24, 166, 24, 1, 0]);
+    expect(q.params).toEqual([24]);
   });
 });
