@@ -69,6 +69,7 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
     const importId = await nextImportId(wh);
     const stage = await createStage(wh, entity, [...stageColumns, 'import_id', 'source_line'], importId);
     const landing = await wh.bulkAppender(stage.name, [...stageColumns, 'import_id', 'source_line']);
+    const quarantined = await wh.bulkAppender('quarantine', QUARANTINE_COLUMNS);
     let buffer = newBuffer(stageColumns);
     let lineBuffer: number[] = [];
     let quarantine: RowIssue[] = [];
@@ -86,7 +87,7 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
       }
       buffer = newBuffer(stageColumns);
       lineBuffer = [];
-      if (quarantine.length > 0) await appendQuarantine(wh, importId, entity.name, fileName, quarantine);
+      if (quarantine.length > 0) quarantined.add(quarantineRows(importId, entity.name, fileName, quarantine));
       quarantine = [];
     };
     const reject = (line: number, column: string | null, reason: string, raw: string | null) => {
@@ -143,8 +144,10 @@ export async function importFile(wh: Warehouse, options: ImportOptions): Promise
       }
       await flush();
       await landing.finish();
+      await quarantined.finish();
     } catch (e) {
       landing.abort();
+      quarantined.abort();
       throw e;
     }
 
@@ -222,26 +225,28 @@ function pickFormats(o: FormatOptions): FormatOptions {
   return out as FormatOptions;
 }
 
-async function appendQuarantine(
-  wh: Warehouse,
-  importId: number,
-  entity: string,
-  file: string,
-  rows: readonly RowIssue[],
-) {
-  await wh.append(
-    'quarantine',
-    columnTable({
-      import_id: rows.map(() => importId),
-      entity: rows.map(() => entity),
-      file_name: rows.map(() => file),
-      line: rows.map((r) => r.line),
-      column_name: rows.map((r) => r.column),
-      kind: rows.map((r) => r.kind),
-      reason: rows.map((r) => r.reason),
-      raw: rows.map((r) => r.raw),
-    }),
-  );
+const QUARANTINE_COLUMNS = [
+  'import_id',
+  'entity',
+  'file_name',
+  'line',
+  'column_name',
+  'kind',
+  'reason',
+  'raw',
+];
+
+function quarantineRows(importId: number, entity: string, file: string, rows: readonly RowIssue[]) {
+  return columnTable({
+    import_id: rows.map(() => importId),
+    entity: rows.map(() => entity),
+    file_name: rows.map(() => file),
+    line: rows.map((r) => r.line),
+    column_name: rows.map((r) => r.column),
+    kind: rows.map((r) => r.kind),
+    reason: rows.map((r) => r.reason),
+    raw: rows.map((r) => r.raw),
+  });
 }
 
 async function countIssues(wh: Warehouse, importId: number, kind: string): Promise<number> {

@@ -77,26 +77,37 @@ async function settleDirect(
   const key = entity.key.filter((c) => present.has(c));
   const partition = key.map(quoteIdent).join(', ');
   const params = [stage.importId, entity.name, fileName];
-  // Repeats within the file: keep the first line.
+  const keyHash = (alias: string) => `hash(${key.map((c) => `${alias}.${quoteIdent(c)}`).join(', ')})`;
+  // Repeats within the file, keeping the first line. A 64-bit hash finds the few keys that repeat cheaply (a
+  // hash aggregate); the exact NULL-safe comparison then runs on those rows only, so collisions cannot merge rows.
   await wh.execute(
     `CREATE OR REPLACE TEMP TABLE landed_dups AS
      SELECT rid, source_line, 'duplicate of line ' || kept AS reason FROM (
        SELECT rowid AS rid, source_line, row_number() OVER w AS rn, first(source_line) OVER w AS kept
-       FROM ${t} WHERE import_id = $1 WINDOW w AS (PARTITION BY ${partition} ORDER BY source_line))
+       FROM ${t} s WHERE import_id = $1 AND ${keyHash('s')} IN (
+         SELECT ${keyHash('r')} AS h FROM ${t} r WHERE import_id = $1 GROUP BY h HAVING count(*) > 1)
+       WINDOW w AS (PARTITION BY ${partition} ORDER BY source_line))
      WHERE rn > 1`,
     [stage.importId],
   );
-  // Rows already in the warehouse from an earlier import.
-  await wh.execute(
-    `INSERT INTO landed_dups
-     SELECT n.rowid, any_value(n.source_line),
-       'already in the warehouse (import #' || coalesce(CAST(min(x.import_id) AS VARCHAR), '?') || ', line ' ||
-       coalesce(CAST(min(x.source_line) AS VARCHAR), '?') || ')'
-     FROM ${t} n JOIN ${t} x ON ${sameKey('n', 'x', key)} AND x.import_id IS DISTINCT FROM $1
-     WHERE n.import_id = $1 AND n.rowid NOT IN (SELECT rid FROM landed_dups)
-     GROUP BY n.rowid`,
-    [stage.importId],
-  );
+  // Rows already in the warehouse from an earlier import (skipped at once when there is none).
+  const others = await wh.query({
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${t} WHERE import_id IS DISTINCT FROM $1 LIMIT 1)`,
+    params: [stage.importId],
+  });
+  if (Number(others.columns.n![0]) > 0) {
+    await wh.execute(
+      `INSERT INTO landed_dups
+       SELECT n.rowid, any_value(n.source_line),
+         'already in the warehouse (import #' || coalesce(CAST(min(x.import_id) AS VARCHAR), '?') || ', line ' ||
+         coalesce(CAST(min(x.source_line) AS VARCHAR), '?') || ')'
+       FROM ${t} n JOIN ${t} x ON ${keyHash('n')} = ${keyHash('x')} AND ${sameKey('n', 'x', key)}
+         AND x.import_id IS DISTINCT FROM $1
+       WHERE n.import_id = $1 AND n.rowid NOT IN (SELECT rid FROM landed_dups)
+       GROUP BY n.rowid`,
+      [stage.importId],
+    );
+  }
   const duplicates = await wh.execute(
     `INSERT INTO quarantine SELECT $1, $2, $3, source_line, NULL, 'duplicate', reason, NULL FROM landed_dups`,
     params,

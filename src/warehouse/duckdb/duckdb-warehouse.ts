@@ -24,6 +24,8 @@ export interface DuckDBOptions {
 
 /** From this many rows an append goes through a bulk file read by DuckDB's native CSV reader. */
 const BULK_FILE_ROWS = 5_000;
+/** Rows per bulk file: each is loaded in the background while the next one is written. */
+const CHUNK_ROWS = 1_000_000;
 
 const COLUMN_TYPES: Record<string, ColumnType> = {
   VARCHAR: 'VARCHAR',
@@ -151,24 +153,54 @@ export class DuckDBWarehouse implements Warehouse {
     });
   }
 
+  /**
+   * Rows are written to a bulk file; every `CHUNK_ROWS` rows the file is closed and loaded by DuckDB in the
+   * background (its own threads) while the caller goes on producing the next chunk. Loads run one after another;
+   * a failed load is reported by the next `add` or by `finish`.
+   */
   async bulkAppender(table: string, columns: readonly string[]): Promise<BulkAppender> {
     const target = await this.describe(table);
-    const file = new BulkFile(join(this.scratchDir(), `bulk-${++this.bulkFiles}.tsv`), target, columns);
-    const done = () => {
-      file.close();
-      rmSync(file.path, { force: true });
+    let file: BulkFile | undefined;
+    let loaded = Promise.resolve(0);
+    let failure: unknown;
+    const remove = (f: BulkFile) => {
+      f.close();
+      rmSync(f.path, { force: true });
+    };
+    const load = (f: BulkFile) => {
+      f.close();
+      loaded = loaded.then(async (n) => {
+        try {
+          return n + (f.rows === 0 ? 0 : await this.execute(bulkInsertSql(table, f.columns), [f.path]));
+        } catch (e) {
+          failure ??= e;
+          return n;
+        } finally {
+          remove(f);
+        }
+      });
     };
     return {
-      add: (data) => file.write(data),
-      finish: async () => {
-        file.close();
-        try {
-          return file.rows === 0 ? 0 : await this.execute(bulkInsertSql(table, file.columns), [file.path]);
-        } finally {
-          done();
+      add: (data) => {
+        if (failure !== undefined) throw failure;
+        file ??= new BulkFile(join(this.scratchDir(), `bulk-${++this.bulkFiles}.tsv`), target, columns);
+        file.write(data);
+        if (file.rows >= CHUNK_ROWS) {
+          load(file);
+          file = undefined;
         }
       },
-      abort: done,
+      finish: async () => {
+        if (file) load(file);
+        file = undefined;
+        const n = await loaded;
+        if (failure !== undefined) throw failure;
+        return n;
+      },
+      abort: () => {
+        if (file) remove(file);
+        file = undefined;
+      },
     };
   }
 

@@ -28,6 +28,7 @@ export const analysis: Migration = {
       frequency BIGINT NOT NULL,
       first_purchase_at TIMESTAMP,
       last_purchase_at TIMESTAMP,
+      first_order_at TIMESTAMP,
       recency_days INTEGER,
       tenure_days INTEGER,
       relationship_days INTEGER,
