@@ -24,7 +24,11 @@ function isoStamp(ms: number): string {
  * file order.
  */
 export function ordersFinisher(): RowFinisher {
+  // Lines of an order usually follow each other: count the current order's lines in two variables and touch the
+  // map only when the order changes (an order seen again later continues its numbering).
   const lineNo = new Map<string, number>();
+  let currentOrder: string | null = null;
+  let currentLines = 0;
   const occurrence = new Map<string, number>();
   return (row, issue) => {
     let quantity = row.quantity as number | null;
@@ -72,9 +76,13 @@ export function ordersFinisher(): RowFinisher {
       orderId = `${base}#${n}`;
       row.order_id = orderId;
     }
-    const ln = (lineNo.get(orderId) ?? 0) + 1;
-    lineNo.set(orderId, ln);
-    row.line_no = ln;
+    if (orderId !== currentOrder) {
+      if (currentOrder !== null) lineNo.set(currentOrder, currentLines);
+      currentOrder = orderId;
+      currentLines = lineNo.get(orderId) ?? 0;
+    }
+    currentLines++;
+    row.line_no = currentLines;
     return null;
   };
 }

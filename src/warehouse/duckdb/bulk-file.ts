@@ -21,37 +21,30 @@ const FILE_TYPE: Record<ColumnType, string> = {
   TIMESTAMP: 'BIGINT',
 };
 
-const QUOTE = 0x22;
-const TAB = 0x09;
-const NL = 0x0a;
-
-/** Bytes written straight into a reused buffer: no intermediate strings, so little garbage per value. */
-class ByteWriter {
-  private buf = Buffer.allocUnsafe(1 << 22);
-  private pos = 0;
+/**
+ * Text gathered by string concatenation (V8 ropes, flattened once per megabyte) and written in large pieces;
+ * measured faster than writing each value into a Buffer.
+ */
+class TextWriter {
+  private chunk = '';
   constructor(private readonly fd: number) {}
 
-  byte(b: number): void {
-    if (this.pos >= this.buf.length) this.flush();
-    this.buf[this.pos++] = b;
+  text(s: string): void {
+    this.chunk += s;
   }
 
-  text(s: string): void {
-    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
-    if (this.pos + s.length * 3 > this.buf.length) {
-      this.flush();
-      if (s.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(s.length * 3 + 1024);
-    }
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+  endRow(): void {
+    this.chunk += '\n';
+    if (this.chunk.length > 1 << 20) this.flush();
   }
 
   flush(): void {
-    if (this.pos > 0) writeSync(this.fd, this.buf, 0, this.pos);
-    this.pos = 0;
+    if (this.chunk.length > 0) writeSync(this.fd, this.chunk);
+    this.chunk = '';
   }
 }
 
-type Encoder = (w: ByteWriter, v: CellValue) => void;
+type Encoder = (w: TextWriter, v: CellValue) => void;
 
 function encoder(type: ColumnType, column: string): Encoder {
   const wrong = (v: CellValue): never => {
@@ -64,9 +57,7 @@ function encoder(type: ColumnType, column: string): Encoder {
         if (v === null) return;
         if (typeof v === 'object') wrong(v);
         const s = typeof v === 'string' ? v : String(v);
-        w.byte(QUOTE);
-        w.text(s.includes('"') ? s.replaceAll('"', '""') : s);
-        w.byte(QUOTE);
+        w.text(s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
       };
     case 'DOUBLE':
     case 'BIGINT':
@@ -99,7 +90,7 @@ export class BulkFile {
   readonly columns: readonly TableColumn[];
   private readonly encode: Encoder[];
   private fd: number | undefined;
-  private writer: ByteWriter | undefined;
+  private writer: TextWriter | undefined;
   rows = 0;
 
   constructor(
@@ -114,7 +105,7 @@ export class BulkFile {
     this.columns = target.filter((c) => columns.includes(c.name));
     this.encode = this.columns.map((c) => encoder(c.type, c.name));
     this.fd = openSync(path, 'w');
-    this.writer = new ByteWriter(this.fd);
+    this.writer = new TextWriter(this.fd);
   }
 
   /** Append a batch; it must carry exactly the declared columns. */
@@ -131,8 +122,9 @@ export class BulkFile {
     for (let i = 0; i < data.rowCount; i++) {
       for (let j = 0; j <= last; j++) {
         encode[j]!(w, arrays[j]![i] ?? null);
-        w.byte(j === last ? NL : TAB);
+        if (j < last) w.text('\t');
       }
+      w.endRow();
     }
     this.rows += data.rowCount;
   }
