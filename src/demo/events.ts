@@ -32,7 +32,7 @@ class EventSink {
   add(customer: string, at: number, type: string, properties: string): void {
     this.event_id.push(`E${String(this.event_id.length + 1).padStart(9, '0')}`);
     this.customer_id.push(customer);
-    this.occurred_at.push(at);
+    this.occurred_at.push(Math.round(at));
     this.type.push(type);
     // Flatten the rope the template pieces make: a flat string holds 1.3M properties in a third of the heap.
     properties.charCodeAt(0);

@@ -66,7 +66,7 @@ export function placeOrder(
   let tod: number;
   const habit = spec.habit;
   if (habit && rng.next() < habit.prob) {
-    d = nextHabitDay(cal, d, habit.days);
+    d = nextHabitDay(rng, cal, d, habit.days);
     if (d < 0) return false;
     channel = pickWeighted(rng, habit.channels);
     if (channel === APP && pop.hasApp[row] === 0) channel = WEB;
@@ -97,9 +97,14 @@ export function placeOrder(
   return true;
 }
 
-/** The first day >= `day` whose weekday is one of `days`, or the latest one before it, or -1. */
-function nextHabitDay(cal: DemoCalendar, day: number, days: readonly number[]): number {
-  for (let d = day; d < Math.min(cal.days, day + 7); d++) if (days.includes(cal.dow[d] ?? -1)) return d;
+/**
+ * One of the habit's weekdays in the week from `day` (chosen at random, so a Saturday-or-Sunday habit fills
+ * both days), else the latest one before it, or -1.
+ */
+function nextHabitDay(rng: Rng, cal: DemoCalendar, day: number, days: readonly number[]): number {
+  const ahead: number[] = [];
+  for (let d = day; d < Math.min(cal.days, day + 7); d++) if (days.includes(cal.dow[d] ?? -1)) ahead.push(d);
+  if (ahead.length > 0) return ahead[rng.int(ahead.length)]!;
   for (let d = day - 1; d >= Math.max(0, day - 7); d--) if (days.includes(cal.dow[d] ?? -1)) return d;
   return -1;
 }
