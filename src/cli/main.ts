@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { exitCodeOf, SegmentaError } from '../core/errors.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerClv } from './commands/clv.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
 import { registerEntities, registerImport } from './commands/import.js';
 import { registerMappings } from './commands/mappings.js';
 import { registerQuality } from './commands/quality.js';
@@ -24,6 +27,9 @@ registerQuality(program);
 registerQuarantine(program);
 registerCustomers(program);
 registerMappings(program);
+registerAnalyze(program);
+registerExport(program);
+registerClv(program);
 
 try {
   await program.parseAsync(process.argv);

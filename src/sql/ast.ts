@@ -49,6 +49,7 @@ export type Expr =
   | { readonly kind: 'between'; readonly expr: Expr; readonly low: Expr; readonly high: Expr }
   | { readonly kind: 'cast'; readonly expr: Expr; readonly type: SqlType }
   | { readonly kind: 'exists'; readonly query: Select }
+  | { readonly kind: 'in_query'; readonly expr: Expr; readonly query: Select; readonly negated?: boolean }
   | { readonly kind: 'subquery'; readonly query: Select }
   | {
       readonly kind: 'window';
@@ -90,6 +91,8 @@ export interface Select {
   readonly where?: Expr;
   readonly groupBy?: readonly Expr[];
   readonly having?: Expr;
+  /** `UNION [ALL]` further queries; `orderBy`, `limit` and `offset` then apply to the whole union. */
+  readonly union?: readonly { readonly all: boolean; readonly query: Select }[];
   readonly orderBy?: readonly OrderBy[];
   readonly limit?: number;
   readonly offset?: number;

@@ -23,6 +23,13 @@ export const inList = (expr: Expr, list: readonly Expr[], negated = false): Expr
   list,
   negated,
 });
+/** `expr [NOT] IN (SELECT …)`. */
+export const inQuery = (expr: Expr, query: Select, negated = false): Expr => ({
+  kind: 'in_query',
+  expr,
+  query,
+  negated,
+});
 export const between = (expr: Expr, low: Expr, high: Expr): Expr => ({ kind: 'between', expr, low, high });
 
 /** `fn(args…)`; pass `{ distinct, filter }` for aggregates. */

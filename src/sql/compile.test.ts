@@ -10,6 +10,7 @@ import {
   eq,
   ge,
   inList,
+  inQuery,
   isNull,
   not,
   select,
@@ -55,6 +56,33 @@ describe('compile (duckdb)', () => {
     expect(compile(q)).toEqual({
       sql: 'SELECT (CASE WHEN ("a" IS NULL) THEN $1 ELSE $2 END), (NOT ("b" IN ($3, $4))), FALSE',
       params: ['none', 'some', 1, 2],
+    });
+  });
+});
+
+describe('compile: IN (SELECT …) and UNION', () => {
+  it('binds values inside the subquery in order and applies ORDER BY to the whole union', () => {
+    const q = select([col('customer_id')], {
+      from: table('customers'),
+      where: inQuery(
+        col('customer_id'),
+        select([col('customer_id')], { from: table('events'), where: eq(col('type'), val('buy')) }),
+        true,
+      ),
+      union: [
+        {
+          all: false,
+          query: select([col('customer_id')], { from: table('events'), where: eq(col('type'), val('view')) }),
+        },
+      ],
+      orderBy: [asc(col('customer_id'))],
+      limit: 5,
+    });
+    expect(compile(q)).toEqual({
+      sql:
+        'SELECT "customer_id" FROM "customers" WHERE ("customer_id" NOT IN (SELECT "customer_id" FROM "events" WHERE ("type" = $1))) ' +
+        'UNION SELECT "customer_id" FROM "events" WHERE ("type" = $2) ORDER BY "customer_id" ASC LIMIT $3',
+      params: ['buy', 'view', 5],
     });
   });
 });

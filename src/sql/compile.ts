@@ -54,6 +54,8 @@ export function compile(query: Select, dialect: Dialect = duckdbDialect): Compil
         return `CAST(${expr(e.expr)} AS ${e.type})`;
       case 'exists':
         return `(EXISTS (${select(e.query)}))`;
+      case 'in_query':
+        return `(${expr(e.expr)} ${e.negated ? 'NOT IN' : 'IN'} (${select(e.query)}))`;
       case 'subquery':
         return `(${select(e.query)})`;
       case 'window': {
@@ -93,6 +95,7 @@ export function compile(query: Select, dialect: Dialect = duckdbDialect): Compil
     if (q.where) parts.push(`WHERE ${expr(q.where)}`);
     if (q.groupBy && q.groupBy.length > 0) parts.push(`GROUP BY ${q.groupBy.map(expr).join(', ')}`);
     if (q.having) parts.push(`HAVING ${expr(q.having)}`);
+    for (const u of q.union ?? []) parts.push(`UNION ${u.all ? 'ALL ' : ''}${select(u.query)}`);
     if (q.orderBy && q.orderBy.length > 0) parts.push(`ORDER BY ${q.orderBy.map(orderBy).join(', ')}`);
     if (q.limit !== undefined) parts.push(`LIMIT ${bind(q.limit)}`);
     if (q.offset !== undefined) parts.push(`OFFSET ${bind(q.offset)}`);
