@@ -1,22 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, CI: 'true' },
-  });
-const fails = (...args: string[]) =>
-  cli(...args).then(
-    () => {
-      throw new Error(`segmenta ${args.join(' ')} should have failed`);
-    },
-    (e: { code: number; stderr: string }) => e,
-  );
+import { cli, fails } from './helpers/cli.js';
 
 /** A small orders file: three customers, a cancellation, one guest line. */
 const ORDERS = `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country

@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, fails } from './helpers/cli.js';
 import { hasSharedData, sharedData } from './helpers/data.js';
-
-const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, CI: 'true' },
-  });
-const fails = (...args: string[]) =>
-  cli(...args).then(
-    () => {
-      throw new Error(`segmenta ${args.join(' ')} should have failed`);
-    },
-    (e: { code: number; stderr: string }) => e,
-  );
 
 describe.skipIf(!hasSharedData)('the clv command', () => {
   let dir: string;

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../src/ingest/import-file.js';
+import { cli } from './helpers/cli.js';
 import { count, memoryWarehouse } from './helpers/warehouse.js';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'segmenta-formats-'));
 const file = (name: string, content: string | Buffer) => {
   const p = join(dir, name);
@@ -101,18 +99,13 @@ describe('JSONL, Parquet, gzip and saved mappings', () => {
 });
 
 describe('the import command', () => {
-  const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, CI: 'true' },
-    });
-
   it('prints the balanced report and exits 0; a bad flag exits 2 with how to fix it', async () => {
     const db = join(dir, 'cli.duckdb');
     const p = file('cli.csv', 'pedido;cliente;fecha;importe\n1;a;02/01/2024;10,5\n2;b;31/02/2024;3\n');
     const ok = await cli('--db', db, 'import', 'orders', p);
     expect(ok.stdout).toContain('rows read 2 = accepted 1 + quarantined 1 + duplicates skipped 0');
     expect(ok.stdout).toContain('not a valid date: "31/02/2024" (February has 29 days at most)');
-    const bad = await cli('--db', db, 'import', 'orders', p, '--map', 'when=fecha').catch((e) => e);
+    const bad = await cli('--db', db, 'import', 'orders', p, '--map', 'when=fecha').catch((e: { code: number; stderr: string }) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('error: --map when=fecha: orders has no field when');
     expect(bad.stderr).toContain('hint: fields of orders: order_id, customer_id, ordered_at');

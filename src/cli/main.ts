@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerEntities, registerImport } from './commands/import.js';
 import { registerMappings } from './commands/mappings.js';
+import { registerPatterns } from './commands/patterns.js';
 import { registerQuality } from './commands/quality.js';
 import { registerQuarantine } from './commands/quarantine.js';
 import { registerStart } from './commands/start.js';
@@ -30,6 +31,7 @@ registerMappings(program);
 registerAnalyze(program);
 registerExport(program);
 registerClv(program);
+registerPatterns(program);
 
 try {
   await program.parseAsync(process.argv);
