@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../src/ingest/import-file.js';
-import { cli } from './helpers/cli.js';
+import { cli, fails } from './helpers/cli.js';
 import { count, memoryWarehouse } from './helpers/warehouse.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segmenta-formats-'));
@@ -105,7 +105,7 @@ describe('the import command', () => {
     const ok = await cli('--db', db, 'import', 'orders', p);
     expect(ok.stdout).toContain('rows read 2 = accepted 1 + quarantined 1 + duplicates skipped 0');
     expect(ok.stdout).toContain('not a valid date: "31/02/2024" (February has 29 days at most)');
-    const bad = await cli('--db', db, 'import', 'orders', p, '--map', 'when=fecha').catch((e: { code: number; stderr: string }) => e);
+    const bad = await fails('--db', db, 'import', 'orders', p, '--map', 'when=fecha');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('error: --map when=fecha: orders has no field when');
     expect(bad.stderr).toContain('hint: fields of orders: order_id, customer_id, ordered_at');
