@@ -1,0 +1,125 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { listClusterings } from '../../analysis/clusters/clustering-store.js';
+import { exportCustomers } from '../../analysis/export-customers.js';
+import { getRun } from '../../analysis/runs.js';
+import { countSegments, listSegmentations } from '../../analysis/segment-queries.js';
+import { defineRoute } from '../route.js';
+import { pageQuery, runQuery } from '../schemas.js';
+import { customerFilter } from './customer-filter.js';
+import { searchCustomers } from './customers.js';
+
+const nameParams = z.object({ name: z.string().min(1) });
+
+export const segmentationRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/v1/segmentations',
+    summary:
+      'the segmentations of a run (RFM, lifecycle, demographic, ..., clusterings) with their segment counts',
+    tag: 'segmentations',
+    scope: 'read',
+    query: runQuery,
+    handler: async ({ app, query, memo }) => {
+      const run = await getRun(app.warehouse, query.run);
+      return memo.get(`segmentations:${run.runId}`, async () => ({
+        run: run.runId,
+        asOf: run.asOf,
+        items: await listSegmentations(app.warehouse, run.runId),
+      }));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/segmentations/:name',
+    summary: 'size and profile of every segment of one segmentation, largest first',
+    tag: 'segmentations',
+    scope: 'read',
+    params: nameParams,
+    query: runQuery,
+    handler: async ({ app, query, params, memo }) => {
+      const run = await getRun(app.warehouse, query.run);
+      return memo.get(`segments:${run.runId}:${params.name}`, async () => ({
+        run: run.runId,
+        segmentation: params.name,
+        segments: await countSegments(app.warehouse, run.runId, params.name),
+      }));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/segmentations/:name/segments/:segment/members',
+    summary: 'the customers of one segment, filterable and paginated like /v1/customers',
+    tag: 'segmentations',
+    scope: 'read',
+    params: z.object({ name: z.string().min(1), segment: z.string().min(1) }),
+    query: runQuery
+      .extend(pageQuery.shape)
+      .extend(customerFilter.omit({ segmentation: true, segment: true }).shape),
+    handler: async ({ app, query, params }) => {
+      const run = await getRun(app.warehouse, query.run);
+      return searchCustomers(
+        app.warehouse,
+        run.runId,
+        { ...query, segmentation: params.name, segment: params.segment },
+        query.limit,
+        query.offset,
+      );
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/clusterings',
+    summary: 'the clusterings of a run: k, quality, persona cards',
+    tag: 'segmentations',
+    scope: 'read',
+    query: runQuery,
+    handler: async ({ app, query, memo }) => {
+      const run = await getRun(app.warehouse, query.run);
+      return memo.get(`clusterings:${run.runId}`, async () => ({
+        run: run.runId,
+        items: await listClusterings(app.warehouse, run.runId),
+      }));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/export',
+    summary: 'download every customer of a run, or one segment, with scores, predictions and segments',
+    tag: 'segmentations',
+    scope: 'read',
+    produces: 'text/csv',
+    query: runQuery.extend({
+      format: z.enum(['csv', 'parquet']).default('csv'),
+      segmentation: z.string().min(1).optional(),
+      segment: z.string().min(1).optional(),
+    }),
+    handler: async ({ app, query, reply }) => {
+      const run = await getRun(app.warehouse, query.run);
+      const dir = await mkdtemp(join(tmpdir(), 'segmenta-export-'));
+      const file = join(dir, `customers.${query.format}`);
+      try {
+        await exportCustomers(app.warehouse, {
+          out: file,
+          runId: run.runId,
+          ...(query.segmentation !== undefined && query.segment !== undefined
+            ? { segment: { segmentation: query.segmentation, segment: query.segment } }
+            : {}),
+        });
+      } catch (e) {
+        await rm(dir, { recursive: true, force: true });
+        throw e;
+      }
+      const stream = createReadStream(file);
+      stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+      const name = `segmenta-run${run.runId}${query.segment ? `-${query.segment.replace(/[^A-Za-z0-9_.-]+/g, '_')}` : ''}.${query.format}`;
+      return reply
+        .type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(stream);
+    },
+  }),
+];

@@ -1,0 +1,68 @@
+export type Lang = 'en' | 'es';
+
+const es: Record<string, string> = {
+  Overview: 'Resumen',
+  'RFM grid': 'Matriz RFM',
+  Lifecycle: 'Ciclo de vida',
+  Segments: 'Segmentos',
+  Value: 'Valor',
+  'Churn risk': 'Riesgo de abandono',
+  'Customer 360': 'Cliente 360',
+  'Data quality': 'Calidad de datos',
+  Customers: 'Clientes',
+  Buyers: 'Compradores',
+  Revenue: 'Ingresos',
+  'Active (90 d)': 'Activos (90 d)',
+  'At risk': 'En riesgo',
+  'Predicted value': 'Valor previsto',
+  'Monthly revenue and buyers': 'Ingresos y compradores por mes',
+  Orders: 'Pedidos',
+  'Recency score': 'Puntuación de recencia',
+  'Frequency score': 'Puntuación de frecuencia',
+  'Customers per cell, coloured by mean net revenue': 'Clientes por celda, color según ingreso neto medio',
+  'RFM groups': 'Grupos RFM',
+  'Lifecycle stages': 'Etapas del ciclo de vida',
+  'Cohort retention': 'Retención por cohorte',
+  'Months since first purchase': 'Meses desde la primera compra',
+  'Orders by weekday and hour': 'Pedidos por día y hora',
+  Segmentation: 'Segmentación',
+  'Hidden patterns': 'Patrones ocultos',
+  'No significant patterns': 'Sin patrones significativos',
+  'CLV distribution': 'Distribución del CLV',
+  'Top customers by CLV': 'Mejores clientes por CLV',
+  'Customers most likely to churn': 'Clientes con más riesgo de abandono',
+  'Search customer': 'Buscar cliente',
+  Timeline: 'Cronología',
+  Predictions: 'Predicciones',
+  'Expected purchases': 'Compras esperadas',
+  'Probability alive': 'Probabilidad de seguir activo',
+  'Next order': 'Próximo pedido',
+  Completeness: 'Completitud',
+  Findings: 'Hallazgos',
+  Rows: 'Filas',
+  Loading: 'Cargando',
+  'API key': 'Clave de API',
+  'Sign in': 'Entrar',
+  'Sign out': 'Salir',
+  'Create one with': 'Créala con',
+  Customer: 'Cliente',
+  Stage: 'Etapa',
+  'RFM group': 'Grupo RFM',
+  Mean: 'Media',
+  Open: 'Abrir',
+  Mon: 'lun',
+  Tue: 'mar',
+  Wed: 'mié',
+  Thu: 'jue',
+  Fri: 'vie',
+  Sat: 'sáb',
+  Sun: 'dom',
+};
+
+/** Translate an interface string; English is the key itself. */
+export const translate = (lang: Lang, s: string): string => (lang === 'es' ? (es[s] ?? s) : s);
+
+export const formatNumber = (lang: Lang, v: number | null | undefined, digits = 0): string =>
+  v === null || v === undefined || !Number.isFinite(v)
+    ? '–'
+    : v.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: digits });

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Chart } from '../components/Chart.js';
+import { Load } from '../components/Load.js';
+import { useSession } from '../context.js';
+import { useApi } from '../use-api.js';
+
+interface Listing {
+  items: { name: string; type: string; segments: number }[];
+}
+interface Counts {
+  segments: { segment: string; customers: number; share: number; meanMonetaryNet: number }[];
+}
+interface Patterns {
+  statements: { text: { en: string; es: string } }[];
+}
+
+export function SegmentsPage() {
+  const { t, lang } = useSession();
+  const [name, setName] = useState('rfm');
+  const list = useApi<Listing>('/v1/segmentations');
+  const counts = useApi<Counts>(`/v1/segmentations/${encodeURIComponent(name)}`);
+  const patterns = useApi<Patterns>(`/v1/patterns?segmentation=${encodeURIComponent(name)}&limit=10`);
+  return (
+    <>
+      <Load loaded={list}>
+        {(l) => (
+          <label>
+            {t('Segmentation')}{' '}
+            <select data-testid="segmentation" value={name} onChange={(e) => setName(e.target.value)}>
+              {l.items.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name} ({s.segments})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </Load>
+      <Load loaded={counts}>
+        {(c) => (
+          <section>
+            <h3>{t('Segments')}</h3>
+            <Chart
+              testId="segment-sizes"
+              height={Math.max(260, c.segments.length * 28 + 100)}
+              option={{
+                tooltip: {
+                  formatter: (p: { data: [number, string, number] }) =>
+                    `${p.data[1]}<br/>${t('Customers')}: ${p.data[0]}<br/>${t('Mean')} ${t('Revenue')}: ${p.data[2]}`,
+                },
+                grid: { left: 170, top: 20, bottom: 70 },
+                xAxis: { type: 'value', name: t('Customers') },
+                yAxis: { type: 'category', data: c.segments.map((s) => s.segment).reverse() },
+                visualMap: {
+                  dimension: 2,
+                  min: Math.min(...c.segments.map((s) => Math.round(s.meanMonetaryNet))),
+                  max: Math.max(1, ...c.segments.map((s) => Math.round(s.meanMonetaryNet))),
+                  orient: 'horizontal',
+                  left: 'center',
+                  bottom: 0,
+                  text: [`${t('Mean')} ${t('Revenue')}`, ''],
+                  calculable: true,
+                },
+                series: [
+                  {
+                    type: 'bar',
+                    name: t('Customers'),
+                    encode: { x: 0, y: 1 },
+                    data: c.segments
+                      .map((s) => [s.customers, s.segment, Math.round(s.meanMonetaryNet)])
+                      .reverse(),
+                  },
+                ],
+              }}
+            />
+          </section>
+        )}
+      </Load>
+      <section>
+        <h3>{t('Hidden patterns')}</h3>
+        <Load loaded={patterns}>
+          {(p) =>
+            p.statements.length === 0 ? (
+              <p className="muted">{t('No significant patterns')}</p>
+            ) : (
+              <ul className="statements">
+                {p.statements.map((s) => (
+                  <li key={s.text.en}>{s.text[lang]}</li>
+                ))}
+              </ul>
+            )
+          }
+        </Load>
+      </section>
+    </>
+  );
+}
