@@ -31,7 +31,10 @@ export function latestScores(): Select {
     from: table('analysis_runs'),
     where: eq(col('status'), val('done')),
   });
-  return select([star()], { from: table('customer_scores'), where: eq(col('run_id'), { kind: 'subquery', query: latest }) });
+  return select([star()], {
+    from: table('customer_scores'),
+    where: eq(col('run_id'), { kind: 'subquery', query: latest }),
+  });
 }
 
 /**
@@ -86,7 +89,17 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
   };
   const where = node(plan.root);
 
-  const types = [...new Set(plan.leaves.flatMap((l) => (l.kind === 'count' || l.kind === 'first' || l.kind === 'last' ? [l.stream.event] : l.kind === 'sequence' ? l.steps.map((s) => s.event) : [])))];
+  const types = [
+    ...new Set(
+      plan.leaves.flatMap((l) =>
+        l.kind === 'count' || l.kind === 'first' || l.kind === 'last'
+          ? [l.stream.event]
+          : l.kind === 'sequence'
+            ? l.steps.map((s) => s.event)
+            : [],
+      ),
+    ),
+  ];
   const ctes: { name: string; query: Select }[] = [];
   if (types.length > 0) {
     ctes.push({
@@ -103,7 +116,10 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
           where: and(
             isNotNull(col('customer_id')),
             lt(col('occurred_at'), val(new Date(asOf + 1))),
-            inList(col('type'), types.map((t) => val(t))),
+            inList(
+              col('type'),
+              types.map((t) => val(t)),
+            ),
           ),
         },
       ),
@@ -115,9 +131,14 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
     aggregates.forEach((a, i) => {
       cols[`a${i}`] = a;
     });
-    ctes.push({ name: 'ev_agg', query: select(cols, { from: table(EVENT_ROWS), groupBy: [col('customer_id')] }) });
+    ctes.push({
+      name: 'ev_agg',
+      query: select(cols, { from: table(EVENT_ROWS), groupBy: [col('customer_id')] }),
+    });
   }
-  idSets.forEach((q, i) => ctes.push({ name: `q${i}`, query: q }));
+  idSets.forEach((q, i) => {
+    ctes.push({ name: `q${i}`, query: q });
+  });
 
   const joins: Join[] = [];
   if (!onlyEventCustomers) {
@@ -130,15 +151,20 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
           union: [
             {
               all: false,
-              query: select([col('customer_id')], { from: table('events'), where: isNotNull(col('customer_id')) }),
+              query: select([col('customer_id')], {
+                from: table('events'),
+                where: isNotNull(col('customer_id')),
+              }),
             },
           ],
         },
       ),
     });
-    if (needsAgg) joins.push({ type: 'LEFT', from: table('ev_agg', 'a'), on: eq(col('customer_id', 'a'), customerId) });
+    if (needsAgg)
+      joins.push({ type: 'LEFT', from: table('ev_agg', 'a'), on: eq(col('customer_id', 'a'), customerId) });
   }
-  if (customers) joins.push({ type: 'LEFT', from: table('customers', 'c'), on: eq(col('customer_id', 'c'), customerId) });
+  if (customers)
+    joins.push({ type: 'LEFT', from: table('customers', 'c'), on: eq(col('customer_id', 'c'), customerId) });
   if (scores) {
     joins.push({
       type: 'LEFT',

@@ -19,26 +19,25 @@ const TYPES: Partial<Record<ColumnType, FieldType>> = {
 /**
  * The profile fields rules can name: customer attributes (`age` or `customer.age`), traits (`traits.KEY`, any
  * key) and the columns of the latest analysis run's scores (`scores.p_alive`, or `p_alive` when no attribute has
- * that name). Built from the tables' columns, so a new score column needs no code change.
+ * that name: a bare name is the attribute first). Built from the tables' columns, so a new score column needs no
+ * code change.
  */
 export class FieldCatalogue {
   private readonly byName = new Map<string, FieldInfo>();
-  private readonly ambiguous = new Map<string, string[]>();
 
   constructor(customerColumns: readonly TableColumn[], scoreColumns: readonly TableColumn[]) {
     const add = (source: 'customer' | 'score', c: TableColumn) => {
       const type = TYPES[c.type];
       if (type === undefined || NOT_FIELDS.has(c.name)) return;
-      const prefix = source === 'customer' ? 'customer' : 'scores';
-      const canonical = source === 'customer' ? c.name : `scores.${c.name}`;
-      const info: FieldInfo = { name: canonical, source, key: c.name, type };
-      this.byName.set(`${prefix}.${c.name}`, info);
-      const bare = this.byName.get(c.name);
-      if (bare === undefined && !this.ambiguous.has(c.name)) this.byName.set(c.name, info);
-      else if (bare !== undefined) {
-        this.byName.delete(c.name);
-        this.ambiguous.set(c.name, [bare.source === 'customer' ? `customer.${c.name}` : bare.name, canonical]);
-      }
+      const info: FieldInfo = {
+        name: source === 'customer' ? c.name : `scores.${c.name}`,
+        source,
+        key: c.name,
+        type,
+      };
+      this.byName.set(`${source === 'customer' ? 'customer' : 'scores'}.${c.name}`, info);
+      // A bare name is the customer attribute when there is one (attributes come first), else the score.
+      if (!this.byName.has(c.name)) this.byName.set(c.name, info);
     };
     for (const c of customerColumns) add('customer', c);
     for (const c of scoreColumns) add('score', c);
@@ -62,8 +61,6 @@ export class FieldCatalogue {
     }
     const f = this.byName.get(name);
     if (f) return ok(f);
-    const both = this.ambiguous.get(name);
-    if (both) return err(`field "${name}" is ambiguous: write ${both.map((b) => `"${b}"`).join(' or ')}`);
     const hint = closest(name, this.byName.keys());
     return err(
       `unknown field "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; fields are customer attributes, traits.KEY or scores.COLUMN`,

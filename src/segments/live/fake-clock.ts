@@ -37,7 +37,8 @@ export class FakeClock implements Clock {
     for (;;) {
       let next: Timer | undefined;
       for (const t of this.timers) {
-        if (t.at <= to && (next === undefined || t.at < next.at || (t.at === next.at && t.seq < next.seq))) next = t;
+        if (t.at <= to && (next === undefined || t.at < next.at || (t.at === next.at && t.seq < next.seq)))
+          next = t;
       }
       if (next === undefined) break;
       const due = next;
@@ -50,6 +51,27 @@ export class FakeClock implements Clock {
 
   advanceBy(ms: number): void {
     this.advanceTo(this.current + ms);
+  }
+
+  /** The earliest timer's instant, if any. */
+  nextTimerAt(): number | undefined {
+    let at: number | undefined;
+    for (const t of this.timers) if (at === undefined || t.at < at) at = t.at;
+    return at;
+  }
+
+  /**
+   * Move to `to` one timer at a time, awaiting `settle` after each, so asynchronous work a timer starts (and the
+   * timers it sets) happens at the right instants.
+   */
+  async run(to: number, settle: () => Promise<void>): Promise<void> {
+    for (;;) {
+      const next = this.nextTimerAt();
+      if (next !== undefined && next <= to) this.advanceTo(Math.max(next, this.current));
+      else if (this.current < to) this.advanceTo(to);
+      else return;
+      await settle();
+    }
   }
 
   /** Timers waiting, for tests. */

@@ -4,29 +4,46 @@ import type { Window } from '../plan/plan.js';
 
 /** The event times a window admits at instant `at`, as one interval with explicit ends. */
 export interface Bounds {
-  readonly lo: number;
-  readonly loIncl: boolean;
-  readonly hi: number;
-  readonly hiIncl: boolean;
+  lo: number;
+  loIncl: boolean;
+  hi: number;
+  hiIncl: boolean;
 }
 
 /**
- * Window semantics, defined once for both evaluators: no window — t ≤ at; `last` D — at − D < t ≤ at;
+ * Window semantics, defined once for both evaluators (written into `out`, so the live path allocates nothing): no window — t ≤ at; `last` D — at − D < t ≤ at;
  * `older_than` D — t ≤ at − D; `between` — from ≤ t < to and t ≤ at.
  */
-export function windowBounds(w: Window | null, at: number): Bounds {
-  if (w === null) return { lo: Number.NEGATIVE_INFINITY, loIncl: false, hi: at, hiIncl: true };
+export function windowBounds(
+  w: Window | null,
+  at: number,
+  out: Bounds = { lo: 0, loIncl: false, hi: 0, hiIncl: true },
+): Bounds {
+  out.lo = Number.NEGATIVE_INFINITY;
+  out.loIncl = false;
+  out.hi = at;
+  out.hiIncl = true;
+  if (w === null) return out;
   switch (w.kind) {
     case 'last':
-      return { lo: at - w.ms, loIncl: false, hi: at, hiIncl: true };
+      out.lo = at - w.ms;
+      return out;
     case 'older_than':
-      return { lo: Number.NEGATIVE_INFINITY, loIncl: false, hi: at - w.ms, hiIncl: true };
+      out.hi = at - w.ms;
+      return out;
     case 'between':
-      return at < w.to
-        ? { lo: w.from, loIncl: true, hi: at, hiIncl: true }
-        : { lo: w.from, loIncl: true, hi: w.to, hiIncl: false };
+      out.lo = w.from;
+      out.loIncl = true;
+      if (at >= w.to) {
+        out.hi = w.to;
+        out.hiIncl = false;
+      }
+      return out;
   }
 }
+
+/** A reusable Bounds for the hot path (the live engine is single-threaded and leaves do not nest). */
+export const scratchBounds = (): Bounds => ({ lo: 0, loIncl: false, hi: 0, hiIncl: true });
 
 export const inBounds = (t: number, b: Bounds): boolean =>
   (b.loIncl ? t >= b.lo : t > b.lo) && (b.hiIncl ? t <= b.hi : t < b.hi);

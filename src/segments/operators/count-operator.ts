@@ -1,9 +1,9 @@
 import { and, call, col, star, val } from '../../sql/build.js';
-import type { LiveCustomer, Operator } from './operator.js';
-import { boundsSql, windowBounds, windowEdgeOffsets } from './bounds.js';
+import { boundsSql, scratchBounds, windowBounds, windowEdgeOffsets } from './bounds.js';
 import { countJs, countSql } from './count-ops.js';
 import { nextFlip } from './edges.js';
 import { neverNull } from './never-null.js';
+import type { LiveCustomer, Operator } from './operator.js';
 import { countIn } from './sorted-times.js';
 import { streamSql } from './stream-match.js';
 
@@ -11,7 +11,9 @@ import { streamSql } from './stream-match.js';
 export const countOperator: Operator<'count'> = {
   sql(leaf, scope) {
     const b = windowBounds(leaf.window, scope.asOf);
-    const n = scope.aggregate(call('count', [star()], { filter: and(streamSql(leaf.stream), boundsSql(col('t'), b)) }));
+    const n = scope.aggregate(
+      call('count', [star()], { filter: and(streamSql(leaf.stream), boundsSql(col('t'), b)) }),
+    );
     return neverNull(countSql(call('coalesce', [n, val(0)]), leaf.op, leaf.n));
   },
 
@@ -19,9 +21,10 @@ export const countOperator: Operator<'count'> = {
     const k = scope.stream(leaf.stream);
     const test = countJs(leaf.op, leaf.n);
     const offsets = windowEdgeOffsets(leaf.window);
+    const b = scratchBounds();
     const count = (c: LiveCustomer, at: number) => {
       const list = c.stream(k);
-      return list ? countIn(list, windowBounds(leaf.window, at)) : 0;
+      return list ? countIn(list, windowBounds(leaf.window, at, b)) : 0;
     };
     return {
       streams: [k],

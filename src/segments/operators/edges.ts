@@ -26,7 +26,11 @@ const MAX_STEPS = 64;
  * in order. Values only change at edges, so this is exact; after MAX_STEPS edges it returns the last one tried
  * (an early wake-up, which re-evaluates and reschedules: never a missed change).
  */
-export function nextFlip(sources: readonly EdgeSource[], now: number, value: (at: number) => boolean): number {
+export function nextFlip(
+  sources: readonly EdgeSource[],
+  now: number,
+  value: (at: number) => boolean,
+): number {
   const current = value(now);
   let at = now;
   for (let step = 0; step < MAX_STEPS; step++) {

@@ -1,7 +1,7 @@
 import { valueKind } from '../plan/plan.js';
-import type { Operator } from './operator.js';
 import { jsonExistsSql, jsonValue, jsonValueSql } from './json-value.js';
 import { neverNull } from './never-null.js';
+import type { Operator } from './operator.js';
 import { testJs, testSql } from './test-semantics.js';
 
 /** `field`: a test on a profile field (attribute column, trait in the traits JSON, or latest-run score). */
@@ -11,7 +11,9 @@ export const fieldOperator: Operator<'field'> = {
     if (leaf.field.source !== 'trait') return neverNull(testSql(x, leaf.test, leaf.field.type === 'date'));
     const kind = valueKind(leaf.test);
     return neverNull(
-      kind === null ? jsonExistsSql(x, leaf.field.key) : testSql(jsonValueSql(x, leaf.field.key, kind), leaf.test),
+      kind === null
+        ? jsonExistsSql(x, leaf.field.key)
+        : testSql(jsonValueSql(x, leaf.field.key, kind), leaf.test),
     );
   },
 

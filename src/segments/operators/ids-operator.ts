@@ -1,6 +1,6 @@
 import { call, inQuery, select, val } from '../../sql/build.js';
-import type { Operator } from './operator.js';
 import { neverNull } from './never-null.js';
+import type { Operator } from './operator.js';
 
 /** `customer_ids`: a static list; in SQL the list travels as one JSON parameter, however long. */
 export const idsOperator: Operator<'ids'> = {

@@ -1,5 +1,5 @@
 import type { Expr } from '../../sql/ast.js';
-import { and, call, cast, caseWhen, eq, inList, isNotNull, ne, val } from '../../sql/build.js';
+import { and, call, caseWhen, cast, eq, inList, isNotNull, ne, val } from '../../sql/build.js';
 import type { ValueKind } from '../plan/plan.js';
 
 /** JSON pointer to a top-level key (`/` and `~` escaped), so any key name is safe. */
@@ -21,10 +21,15 @@ export function jsonValueSql(json: Expr, key: string, kind: ValueKind): Expr {
         },
       ]);
     case 'string':
-      return caseWhen([{ when: eq(type, val('VARCHAR')), result: call('json_extract_string', [json, path]) }]);
+      return caseWhen([
+        { when: eq(type, val('VARCHAR')), result: call('json_extract_string', [json, path]) },
+      ]);
     case 'boolean':
       return caseWhen([
-        { when: eq(type, val('BOOLEAN')), result: eq(call('json_extract_string', [json, path]), val('true')) },
+        {
+          when: eq(type, val('BOOLEAN')),
+          result: eq(call('json_extract_string', [json, path]), val('true')),
+        },
       ]);
   }
 }
@@ -37,7 +42,8 @@ export function jsonExistsSql(json: Expr, key: string): Expr {
 
 /** The same typing in JS, on a parsed object. */
 export function jsonValue(obj: unknown, key: string, kind: ValueKind | null): unknown {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj) || !Object.hasOwn(obj, key)) return undefined;
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj) || !Object.hasOwn(obj, key))
+    return undefined;
   const v = (obj as Record<string, unknown>)[key];
   if (kind === null) return v;
   return typeof v === kind ? v : undefined;

@@ -1,8 +1,8 @@
-import { call, col, val } from '../../sql/build.js';
-import type { LiveCustomer, Operator } from './operator.js';
-import { boundsSql, inBounds, windowBounds, windowEdgeOffsets } from './bounds.js';
+import { call, col } from '../../sql/build.js';
+import { boundsSql, inBounds, scratchBounds, windowBounds, windowEdgeOffsets } from './bounds.js';
 import { nextFlip } from './edges.js';
 import { neverNull } from './never-null.js';
+import type { LiveCustomer, Operator } from './operator.js';
 import { upperBound } from './sorted-times.js';
 import { streamSql } from './stream-match.js';
 
@@ -24,9 +24,10 @@ export const occurrenceOperator: Operator<'first' | 'last'> = {
       if (visible === 0) return undefined;
       return leaf.kind === 'first' ? list[0] : list[visible - 1];
     };
+    const b = scratchBounds();
     const value = (c: LiveCustomer, at: number) => {
       const t = occurrence(c, at);
-      return t !== undefined && inBounds(t, windowBounds(leaf.window, at));
+      return t !== undefined && inBounds(t, windowBounds(leaf.window, at, b));
     };
     return {
       streams: [k],
@@ -39,7 +40,9 @@ export const occurrenceOperator: Operator<'first' | 'last'> = {
       },
       detail: (c, now) => {
         const t = occurrence(c, now);
-        return t === undefined ? 'no matching event yet' : `${leaf.kind} matching event at ${new Date(t).toISOString()}`;
+        return t === undefined
+          ? 'no matching event yet'
+          : `${leaf.kind} matching event at ${new Date(t).toISOString()}`;
       },
     };
   },

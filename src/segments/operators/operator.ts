@@ -27,6 +27,8 @@ export interface LiveScope {
 /** One customer as the live engine holds it. */
 export interface LiveCustomer {
   readonly id: string;
+  /** Dense index of the customer in the engine (for per-customer caches). */
+  readonly idx: number;
   /** Sorted times of the customer's events in stream k (including future ones), if any. */
   stream(k: number): readonly number[] | undefined;
   /** The customer's value of a profile field slot (traits: the parsed object). */

@@ -1,8 +1,15 @@
 import type { Expr, Join } from '../../sql/ast.js';
 import { and, bin, col, eq, gt, le, select, table, val } from '../../sql/build.js';
-import type { LiveCustomer, Operator } from './operator.js';
-import { type Bounds, boundsSql, inBounds, windowBounds, windowEdgeOffsets } from './bounds.js';
+import {
+  type Bounds,
+  boundsSql,
+  inBounds,
+  scratchBounds,
+  windowBounds,
+  windowEdgeOffsets,
+} from './bounds.js';
 import { nextFlip } from './edges.js';
+import type { LiveCustomer, Operator } from './operator.js';
 import { rangeIn, upperBound } from './sorted-times.js';
 import { streamSql } from './stream-match.js';
 
@@ -42,7 +49,8 @@ export const sequenceOperator: Operator<'sequence'> = {
         streamSql(step, alias(i)),
         boundsSql(t(i), b),
       ];
-      if (leaf.withinMs !== null && i === leaf.steps.length - 1) on.push(le(t(i), bin('+', t(0), val(leaf.withinMs))));
+      if (leaf.withinMs !== null && i === leaf.steps.length - 1)
+        on.push(le(t(i), bin('+', t(0), val(leaf.withinMs))));
       return { type: 'INNER', from: table(scope.eventRowsTable, alias(i)), on: and(...on) };
     });
     return scope.idSet(
@@ -70,9 +78,10 @@ export const sequenceOperator: Operator<'sequence'> = {
       }
       return out;
     };
+    const b = scratchBounds();
     const value = (c: LiveCustomer, at: number) => {
       const ls = lists(c);
-      return ls !== undefined && hasChain(ls, windowBounds(leaf.window, at), leaf.withinMs);
+      return ls !== undefined && hasChain(ls, windowBounds(leaf.window, at, b), leaf.withinMs);
     };
     return {
       streams: [...new Set(ks)],
@@ -87,7 +96,8 @@ export const sequenceOperator: Operator<'sequence'> = {
           (at) => value(c, at),
         );
       },
-      detail: (c, now) => (value(c, now) ? 'the steps happened in order' : 'no complete sequence in the window'),
+      detail: (c, now) =>
+        value(c, now) ? 'the steps happened in order' : 'no complete sequence in the window',
     };
   },
 

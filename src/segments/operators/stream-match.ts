@@ -11,7 +11,8 @@ export function streamSql(s: StreamSpec, table?: string): Expr {
     eq(col('type', table), val(s.event)),
     ...s.where.map(({ property, test }) => {
       const kind = valueKind(test);
-      const x = kind === null ? jsonExistsSql(props, property) : testSql(jsonValueSql(props, property, kind), test);
+      const x =
+        kind === null ? jsonExistsSql(props, property) : testSql(jsonValueSql(props, property, kind), test);
       return call('coalesce', [x, val(false)]);
     }),
   );

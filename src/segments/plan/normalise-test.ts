@@ -1,7 +1,7 @@
 import type { FieldType } from '../fields/field.js';
 import type { ComparisonInput } from '../schema/comparison.js';
-import type { Issue } from '../schema/issues.js';
 import { parseInstant } from '../schema/instant.js';
+import type { Issue } from '../schema/issues.js';
 import type { Test } from './plan.js';
 
 const TYPE_NAMES: Record<FieldType, string> = {
@@ -34,7 +34,10 @@ export function normaliseTest(
   const at = (key: string) => (path === '' ? key : `${path}.${key}`);
   if (!ALLOWED[type].has(c.op)) {
     const ops = [...ALLOWED[type]].join(', ');
-    issues.push({ path: at('op'), message: `"${c.op}" does not apply to ${TYPE_NAMES[type]} field ${what}; use ${ops}` });
+    issues.push({
+      path: at('op'),
+      message: `"${c.op}" does not apply to ${TYPE_NAMES[type]} field ${what}; use ${ops}`,
+    });
     return undefined;
   }
   const bad = (key: string, expected: string) => {
@@ -47,13 +50,10 @@ export function normaliseTest(
       const ms = typeof v === 'string' ? parseInstant(v) : undefined;
       return ms ?? bad(key, 'an ISO date (2024-05-01) or date-time with a zone');
     }
-    if (typeof v !== 'number') {
-      return type === 'json'
-        ? (issues.push({ path: at(key), message: `expected a number: ${what} is compared as a number by ${c.op}` }),
-          undefined)
-        : bad(key, 'a number');
-    }
-    return v;
+    if (typeof v === 'number') return v;
+    if (type !== 'json') return bad(key, 'a number');
+    issues.push({ path: at(key), message: `expected a number: ${what} is compared as a number by ${c.op}` });
+    return undefined;
   };
   switch (c.op) {
     case '=':
@@ -86,7 +86,10 @@ export function normaliseTest(
       const first = typeof c.values[0];
       const mixed = c.values.findIndex((v) => typeof v !== first);
       if (mixed >= 0) {
-        issues.push({ path: at(`values[${mixed}]`), message: `expected ${first === 'number' ? 'a number' : 'a text'} like the first value` });
+        issues.push({
+          path: at(`values[${mixed}]`),
+          message: `expected ${first === 'number' ? 'a number' : 'a text'} like the first value`,
+        });
         return undefined;
       }
       if (type === 'string' && first !== 'string') return bad('values', 'texts');

@@ -1,7 +1,7 @@
 import { assertNever } from '../../core/assert-never.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { FieldCatalogue } from '../fields/catalogue.js';
-import type { PropertyFilterInput, ConditionInput } from '../schema/condition.js';
+import type { ConditionInput, PropertyFilterInput } from '../schema/condition.js';
 import type { SegmentDefinitionInput } from '../schema/definition.js';
 import { durationMs } from '../schema/duration.js';
 import { parseInstant } from '../schema/instant.js';
@@ -14,7 +14,10 @@ import type { Leaf, PlanNode, PropertyTest, SegmentPlan, StreamSpec, Window } fr
  * Resolve and check a schema-valid definition into a plan: fields through the catalogue, types against
  * operators, instants and durations to ms. Every problem is reported with its location, not just the first.
  */
-export function normalise(def: SegmentDefinitionInput, catalogue: FieldCatalogue): Result<SegmentPlan, Issue[]> {
+export function normalise(
+  def: SegmentDefinitionInput,
+  catalogue: FieldCatalogue,
+): Result<SegmentPlan, Issue[]> {
   const issues: Issue[] = [];
   const leaves: Leaf[] = [];
 
@@ -29,7 +32,11 @@ export function normalise(def: SegmentDefinitionInput, catalogue: FieldCatalogue
     return { kind: 'between', from, to };
   };
 
-  const stream = (event: string, where: readonly PropertyFilterInput[] | undefined, path: string): StreamSpec => {
+  const stream = (
+    event: string,
+    where: readonly PropertyFilterInput[] | undefined,
+    path: string,
+  ): StreamSpec => {
     const tests: PropertyTest[] = [];
     (where ?? []).forEach((f, i) => {
       const { property, ...comparison } = f;
@@ -63,12 +70,17 @@ export function normalise(def: SegmentDefinitionInput, catalogue: FieldCatalogue
           return leaf({ kind: 'ids', path, ids: [] });
         }
         const test = normaliseTest(comparison, field.value.type, `"${name}"`, path, issues);
-        return leaf(test ? { kind: 'field', path, field: field.value, test } : { kind: 'ids', path, ids: [] });
+        return leaf(
+          test ? { kind: 'field', path, field: field.value, test } : { kind: 'ids', path, ids: [] },
+        );
       }
       case 'event':
       case 'not_done': {
         const w = c.window ? window(c.window, `${path}.window`) : null;
-        const count = c.kind === 'event' ? (c.count ?? { op: 'at_least' as const, value: 1 }) : { op: 'exactly' as const, value: 0 };
+        const count =
+          c.kind === 'event'
+            ? (c.count ?? { op: 'at_least' as const, value: 1 })
+            : { op: 'exactly' as const, value: 0 };
         return leaf({
           kind: 'count',
           path,

@@ -42,7 +42,8 @@ const EventCondition = z
   })
   .meta({
     id: 'EventCondition',
-    description: 'Did the customer do EVENT (matching `where`) COUNT times (default: at least once) in WINDOW?',
+    description:
+      'Did the customer do EVENT (matching `where`) COUNT times (default: at least once) in WINDOW?',
   });
 
 const NotDoneCondition = z
@@ -68,7 +69,8 @@ const SequenceCondition = z
   })
   .meta({
     id: 'SequenceCondition',
-    description: 'The customer did the steps in order (each strictly later), the last within WITHIN of the first.',
+    description:
+      'The customer did the steps in order (each strictly later), the last within WITHIN of the first.',
   });
 
 const CustomerIdsCondition = z

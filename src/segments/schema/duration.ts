@@ -22,10 +22,10 @@ export const hasDuration = (d: DurationInput): boolean =>
 
 export const NEEDS_DURATION = 'expected at least one of days, hours, minutes';
 
-export const Duration = z
-  .strictObject(durationFields)
-  .refine(hasDuration, { error: NEEDS_DURATION })
-  .meta({ id: 'Duration', description: 'A length of time: days, hours and minutes add up; a day is 24 hours.' });
+export const Duration = z.strictObject(durationFields).refine(hasDuration, { error: NEEDS_DURATION }).meta({
+  id: 'Duration',
+  description: 'A length of time: days, hours and minutes add up; a day is 24 hours.',
+});
 
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;

@@ -17,7 +17,8 @@ export function parseInstant(s: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-export const INSTANT_EXPECTED = 'expected an ISO date (2024-05-01) or date-time with a zone (2024-05-01T10:00:00Z)';
+export const INSTANT_EXPECTED =
+  'expected an ISO date (2024-05-01) or date-time with a zone (2024-05-01T10:00:00Z)';
 
 /** An instant written as an ISO date or date-time with an explicit zone. */
 export const Instant = z

@@ -27,6 +27,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+const EXPECTED: Record<string, string> = { record: 'object' };
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -38,13 +39,17 @@ export function zodIssues(error: z.ZodError, input: unknown): Issue[] {
     const path = formatPath(issue.path);
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
+        for (const key of issue.keys)
+          out.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
         break;
       case 'invalid_union': {
         const options = (issue as { options?: readonly unknown[] }).options;
         if (options !== undefined) {
           const list = options.map((o) => JSON.stringify(o)).join(', ');
-          out.push({ path, message: here === undefined ? `required: one of ${list}` : `expected one of ${list}` });
+          out.push({
+            path,
+            message: here === undefined ? `required: one of ${list}` : `expected one of ${list}`,
+          });
         } else {
           out.push({ path, message: here === undefined ? `required: ${issue.message}` : issue.message });
         }
@@ -53,7 +58,10 @@ export function zodIssues(error: z.ZodError, input: unknown): Issue[] {
       case 'invalid_type':
         if (here === undefined) out.push({ path, message: 'required' });
         else if (issue.message.startsWith('Invalid input'))
-          out.push({ path, message: `expected ${article(String(issue.expected))}, got ${article(kindOf(here))}` });
+          out.push({
+            path,
+            message: `expected ${article(EXPECTED[String(issue.expected)] ?? String(issue.expected))}, got ${article(kindOf(here))}`,
+          });
         else out.push({ path, message: issue.message });
         break;
       case 'invalid_value':

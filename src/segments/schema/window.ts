@@ -17,6 +17,9 @@ export const Window = z
       .refine(hasDuration, { error: NEEDS_DURATION }),
     z.strictObject({ kind: z.literal('between'), from: Instant, to: Instant }),
   ])
-  .meta({ id: 'Window', description: 'The time window events must fall in, relative to the evaluation instant.' });
+  .meta({
+    id: 'Window',
+    description: 'The time window events must fall in, relative to the evaluation instant.',
+  });
 
 export type WindowInput = z.infer<typeof Window>;

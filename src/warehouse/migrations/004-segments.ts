@@ -8,14 +8,14 @@ import type { Migration } from '../migration.js';
  *   their latest row (highest `seq`) says `entered`. `reason` lists the conditions whose value changed.
  * - `segment_status` says when each segment was last evaluated, how (live or batch), its size and its last error,
  *   so a segment is never silently stale.
- * - `ingested_events` holds the ids of events taken in through the event API: the key that makes ingestion
- *   idempotent (a retried batch adds nothing twice).
+ * - Ingestion is idempotent by `events.event_id` without an index (maintaining one costs more per batch than the
+ *   rest of the commit): the runtime keeps a Bloom filter of the ids and only looks up the ids it flags.
  * - `webhook_deliveries` is the outbox: a delivery is written in the same transaction as the membership change
  *   that causes it, so a crash loses none; `delivery_id` is the idempotency key receivers see.
  */
 export const segments: Migration = {
   version: 4,
-  name: 'segments, membership log, event keys, webhooks',
+  name: 'segments, membership log, status, webhooks',
   statements: [
     `CREATE TABLE segments (
       segment_id INTEGER PRIMARY KEY,
@@ -52,9 +52,6 @@ export const segments: Migration = {
       changed_at TIMESTAMP NOT NULL,
       source VARCHAR NOT NULL,
       reason JSON
-    )`,
-    `CREATE TABLE ingested_events (
-      event_id VARCHAR PRIMARY KEY
     )`,
     `CREATE TABLE webhooks (
       webhook_id INTEGER PRIMARY KEY,
