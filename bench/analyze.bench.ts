@@ -1,13 +1,17 @@
 /**
- * Analyze at scale (issue 3): 1,000,000 customers and 10,000,000 order lines, generated directly in DuckDB with
- * SQL (range() and hash-based pseudo-random values), then one full `analyze` (features, RFM, lifecycle, every
- * segmentation, stored as a run). Generation runs in a child process so the peak RSS printed is the analysis's
- * own (this process, DuckDB included). Target: < 60 s and < 4 GiB.
+ * Analyze at scale (issues 3, 4, 5): 1,000,000 customers and 10,000,000 order lines, generated directly in
+ * DuckDB with SQL (range() and hash-based pseudo-random values), then one full `analyze`: CLV predictions (fitted
+ * on a 100,000-buyer sample, everyone scored, bootstrap intervals), features, RFM, lifecycle, every segmentation,
+ * the clustering (automatic k, k-means, profiles, 2-D map), stored as a run. Each step's time is printed.
+ * Generation runs in a child process so the peak RSS printed is the analysis's own (this process, DuckDB
+ * included). Target: < 60 s and < 4 GiB.
  *
- * Run: `npx tsx bench/analyze.bench.ts [customers] [lines]` (defaults 1000000 10000000).
+ * Run: `npx tsx bench/analyze.bench.ts [customers] [lines]` (defaults 1000000 10000000);
+ * `BENCH_DB=path` keeps the generated database there and reuses it on the next run; `BENCH_CLV_MODEL=bgnbd` etc.
+ * picks the purchase model (default: the app's, MBG/NBD).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,14 +48,18 @@ async function generate(path: string, customers: number, lines: number): Promise
     [customers],
   );
   // About 3 lines per order; customers drawn with a skew (a few buy a lot, many once or never); 1% guests,
-  // 2% cancelled and 2% returned orders; two years of timestamps; costs and discounts on most lines.
+  // 2% cancelled and 2% returned orders; two years of timestamps; costs and discounts on most lines. Prices
+  // vary by customer (a mean from 1 to 80, skewed low, times 0.5-1.5 per line), so that the spend model
+  // (Gamma-Gamma) has between-customer differences to fit; with prices independent of the customer it runs to
+  // the boundary and the run has no CLV values.
+
   await wh.execute(
     `INSERT INTO order_lines (order_id, line_no, customer_id, ordered_at, product_id, category, quantity, unit_price,
         amount, cost, discount, channel, status)
       SELECT CASE WHEN kind = 'purchase' THEN '' WHEN kind = 'cancellation' THEN 'C' ELSE 'R' END || o,
         CAST(i % 3 + 1 AS INTEGER),
         CASE WHEN ${u('o', '20')} < 0.01 THEN NULL
-          ELSE 'C' || lpad(CAST(CAST(floor(pow(${u('o', '21')}, 1.6) * $2) AS BIGINT) AS VARCHAR), 7, '0') END,
+          ELSE 'C' || lpad(CAST(c AS VARCHAR), 7, '0') END,
         TIMESTAMP '2023-01-01' + to_seconds(CAST(floor(${u('o', '22')} * 730 * 86400) AS BIGINT)),
         'P' || CAST(floor(${u('i', '23')} * 5000) AS INTEGER),
         ['moda', 'hogar', 'libros', 'deportes', 'belleza', 'juguetes', 'gourmet', 'electrónica'][1 + CAST(floor(${u('o', '24')} * 4 + ${u('i', '25')} * 4) AS INTEGER)],
@@ -60,12 +68,13 @@ async function generate(path: string, customers: number, lines: number): Promise
         ['web', 'app', 'store', 'phone'][1 + CAST(floor(${u('o', '28')} * ${u('o', '29')} * 4) AS INTEGER)],
         kind
       FROM (
-        SELECT i, o, 1 + CAST(floor(${u('i', '30')} * 4) AS INTEGER) AS q,
-          round(1 + ${u('i', '31')} * 80, 2) AS p,
+        SELECT i, o, c, 1 + CAST(floor(${u('i', '30')} * 4) AS INTEGER) AS q,
+          round((1 + 79 * pow(${u('c', '33')}, 2)) * (0.5 + ${u('i', '31')}), 2) AS p,
           CASE WHEN ${u('o', '32')} < 0.02 THEN 'cancellation' WHEN ${u('o', '32')} < 0.04 THEN 'return'
             ELSE 'purchase' END AS kind,
           CASE WHEN ${u('o', '32')} < 0.04 THEN -1 ELSE 1 END AS sign
-        FROM (SELECT i, i // 3 AS o FROM range($1) t(i)))`,
+        FROM (SELECT i, o, CAST(floor(pow(${u('o', '21')}, 1.6) * $2) AS BIGINT) AS c
+          FROM (SELECT i, i // 3 AS o FROM range($1) t(i))))`,
     [lines, customers],
   );
   await wh.close();
@@ -80,21 +89,30 @@ if (mode === 'generate') {
   const lines = Number(process.argv[3] ?? 10_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'segmenta-analyze-bench-'));
   const db = join(dir, 'bench.duckdb');
-  const g0 = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), 'generate', db, String(customers), String(lines)],
-    { stdio: 'inherit' },
-  );
-  if (child.status !== 0) throw new Error(`generation failed (exit ${child.status})`);
-  console.log(
-    `generated ${customers.toLocaleString('en-US')} customers and ${lines.toLocaleString('en-US')} order lines in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
-  );
+  const kept = process.env.BENCH_DB;
+  if (kept && existsSync(kept)) {
+    copyFileSync(kept, db);
+    console.log(`reusing the generated database ${kept}`);
+  } else {
+    const g0 = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), 'generate', db, String(customers), String(lines)],
+      { stdio: 'inherit' },
+    );
+    if (child.status !== 0) throw new Error(`generation failed (exit ${child.status})`);
+    if (kept) copyFileSync(db, kept);
+    console.log(
+      `generated ${customers.toLocaleString('en-US')} customers and ${lines.toLocaleString('en-US')} order lines in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+    );
+  }
   const wh = await DuckDBWarehouse.open({ path: db, memoryLimit: MEMORY_LIMIT });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let last = t0;
+  const model = process.env.BENCH_CLV_MODEL;
   const summary = await analyze(wh, {
+    ...(model ? { clv: { model } } : {}),
     onProgress: (done, total, step) => {
       const now = performance.now();
       if (done > 0) process.stdout.write(`  ${((now - last) / 1000).toFixed(1)} s\n`);
@@ -110,7 +128,24 @@ if (mode === 'generate') {
   });
   await wh.close();
   rmSync(dir, { recursive: true, force: true });
+  const clv = summary.clv;
+  console.log(
+    clv.status === 'ok'
+      ? `CLV: ${clv.modelName} fitted on ${clv.fitted.customers.toLocaleString('en-US')} of ${clv.fitted.of.toLocaleString('en-US')} buyers, ${clv.totals.customers.toLocaleString('en-US')} scored, ${clv.draws} bootstrap draws, ${clv.seconds.toFixed(1)} s${clv.warnings.length > 0 ? `; ${clv.warnings.join('; ')}` : ''}`
+      : `CLV: ${clv.status}${clv.status === 'failed' ? ` (${clv.reason})` : ''}`,
+  );
+  const k = summary.clusters;
+  console.log(
+    k.status === 'ok'
+      ? `clusters: k = ${k.k} (${k.kChoice}), silhouette ${k.silhouette?.toFixed(3)}: ${k.clusters.map((c) => `${c.name} ${c.size.toLocaleString('en-US')}`).join(', ')}`
+      : `clusters: ${k.status}${k.status === 'skipped' ? ` (${k.reason})` : ''}`,
+  );
   console.log(
     `analyze: ${summary.customers.toLocaleString('en-US')} customers (${summary.buyers.toLocaleString('en-US')} buyers), ${SEGMENTATIONS.length} segmentations x ${Number(segments.columns.n?.[0]).toLocaleString('en-US')} customers, in ${seconds.toFixed(1)} s wall (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU); peak RSS ${peakMiB().toFixed(0)} MiB (DuckDB memory_limit ${MEMORY_LIMIT}, 2 threads); load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+  );
+  console.log(
+    `steps: ${Object.entries(summary.steps)
+      .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+      .join(', ')}`,
   );
 }

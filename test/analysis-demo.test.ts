@@ -165,7 +165,8 @@ describe('analysis of the demo shop finds the hidden personas', () => {
 
   it('lists every segmentation with named segments, counts them and profiles them', async () => {
     const list = await listSegmentations(wh, runId);
-    expect(list.map((s) => s.name)).toEqual(SEGMENTATIONS.map((s) => s.name));
+    // The built-in segmentations, then the run's own clustering.
+    expect(list.map((s) => s.name)).toEqual([...SEGMENTATIONS.map((s) => s.name), 'cluster']);
     const customers = await count(wh, 'SELECT count(*) FROM customers');
     for (const s of list) {
       expect(s.customers, s.name).toBe(customers);

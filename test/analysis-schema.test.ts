@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, SCORE_COLUMNS, SEGMENTATIONS } from '../src/analysis/index.js';
+import {
+  CLUSTER_COLUMNS,
+  EXPORT_COLUMNS,
+  PREDICTION_COLUMNS,
+  SCORE_COLUMNS,
+  SEGMENTATIONS,
+} from '../src/analysis/index.js';
 import { FEATURES } from '../src/features/index.js';
 import { memoryWarehouse } from './helpers/warehouse.js';
 
-describe('analysis schema (migration 002) and the definitions stay in step', () => {
-  it('customer_scores has run_id, customer_id, every feature, then the RFM and lifecycle columns, typed alike', async () => {
+describe('analysis schema (migrations 002 and 005) and the definitions stay in step', () => {
+  it('customer_scores has run_id, customer_id, every feature, the RFM and lifecycle columns, then the CLV predictions, typed alike', async () => {
     const wh = await memoryWarehouse();
     const cols = await wh.describe('customer_scores');
     const want = [
@@ -12,8 +18,11 @@ describe('analysis schema (migration 002) and the definitions stay in step', () 
       { name: 'customer_id', type: 'VARCHAR' },
       ...FEATURES.map((f) => ({ name: f.name, type: f.type })),
       ...SCORE_COLUMNS.map((c) => ({ name: c.name, type: c.type })),
+      ...PREDICTION_COLUMNS.map((c) => ({ name: c.name, type: c.type })),
     ];
     expect(cols).toEqual(want);
+    const clusters = await wh.describe('customer_clusters');
+    for (const c of CLUSTER_COLUMNS) expect(clusters, c.name).toContainEqual({ name: c.name, type: c.type });
     expect((await wh.describe('customer_segments')).map((c) => c.name)).toEqual([
       'run_id',
       'customer_id',

@@ -4,9 +4,9 @@ import { invalidInput } from '../core/errors.js';
 import type { SqlValue } from '../sql/ast.js';
 import { quoteIdent } from '../sql/dialect.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
-import { EXPORT_COLUMNS } from './export-columns.js';
+import { CLUSTER_COLUMNS, EXPORT_COLUMNS } from './export-columns.js';
 import { getRun } from './runs.js';
-import { checkSegmentation } from './segment-queries.js';
+import { segmentationRelation } from './segment-queries.js';
 import { SEGMENTATIONS } from './segmentations/index.js';
 
 export interface ExportOptions {
@@ -47,31 +47,36 @@ export async function exportCustomers(wh: Warehouse, options: ExportOptions): Pr
     );
   }
   if (options.out.includes('\u0000')) throw invalidInput('the output path contains a NUL character');
-  if (options.segment) checkSegmentation(options.segment.segmentation);
+  const filter = options.segment ? await segmentationRelation(wh, options.segment.segmentation, 3) : null;
   const run = await getRun(wh, options.runId);
   const path = resolve(options.out);
   mkdirSync(dirname(path), { recursive: true });
 
-  const params: SqlValue[] = [run.runId, path];
+  const params: SqlValue[] = [run.runId, path, ...(filter?.params ?? [])];
   const bind = (v: SqlValue) => {
     params.push(v);
     return `$${params.length}`;
   };
   const segs = new Set(SEGMENTATIONS.map((s) => s.name));
+  const clusterColumns = new Set(CLUSTER_COLUMNS.map((c) => c.name));
   const cols = EXPORT_COLUMNS.map((c) => {
     const q = quoteIdent(c.name);
+    const from = clusterColumns.has(c.name) ? 'k' : 's';
     if (c.name === 'as_of') return `r.as_of AS ${q}`;
     if (segs.has(c.name)) return `g.${q}`;
-    if (c.type === 'DOUBLE') return `CASE WHEN isfinite(s.${q}) THEN s.${q} END AS ${q}`;
-    return `s.${q}`;
+    if (c.type === 'DOUBLE') return `CASE WHEN isfinite(${from}.${q}) THEN ${from}.${q} END AS ${q}`;
+    return `${from}.${q}`;
   });
-  const only = options.segment
-    ? `AND g.${checkSegmentation(options.segment.segmentation)} = ${bind(options.segment.segment)}`
+  const only = filter
+    ? `AND EXISTS (SELECT 1 FROM ${filter.sql} f WHERE f.run_id = s.run_id AND f.customer_id = s.customer_id
+        AND f.segment = ${bind(options.segment!.segment)})`
     : '';
   const query = `SELECT ${cols.join(', ')}
     FROM customer_scores s
     JOIN analysis_runs r ON r.run_id = s.run_id
     JOIN customer_segment_labels g ON g.run_id = s.run_id AND g.customer_id = s.customer_id
+    LEFT JOIN customer_clusters k ON k.run_id = s.run_id AND k.customer_id = s.customer_id
+      AND k.clustering = 'cluster'
     WHERE s.run_id = $1 ${only}
     ORDER BY s.customer_id`;
   const rows = await wh.execute(`COPY (${query}) TO $2 ${fmt.options}`, params);

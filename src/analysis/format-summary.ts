@@ -13,6 +13,56 @@ function table(title: string, counts: Readonly<Record<string, number>>, total: n
   ];
 }
 
+const money = (x: number | null) =>
+  x === null ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** The CLV lines of the summary: model, totals over the horizon, or why there are none. */
+export function formatClv(c: AnalysisSummary['clv']): string[] {
+  switch (c.status) {
+    case 'off':
+      return ['CLV predictions: not computed (switched off)'];
+    case 'table':
+      return [`CLV predictions: read from the table ${c.table}`];
+    case 'failed':
+      return [
+        `CLV predictions: none for this run (values left empty): ${c.reason}`,
+        ...(c.hint ? [`  hint: ${c.hint}`] : []),
+      ];
+    case 'ok': {
+      const t = c.totals;
+      const fitted =
+        c.fitted.customers < c.fitted.of
+          ? `fitted on ${n(c.fitted.customers)} of ${n(c.fitted.of)} buyers`
+          : `fitted on ${n(c.fitted.of)} buyers`;
+      return [
+        `CLV predictions (${c.modelName}${c.spendModel ? ' + Gamma-Gamma' : ''}, ${fitted}; next ${c.horizonDays} days; ${c.draws > 0 ? `5%-95% intervals from ${c.draws} bootstrap draws` : 'no intervals'})`,
+        `  predicted revenue, next ${c.horizonDays} days ${money(t.predictedRevenue).padStart(16)}   (${n(Math.round(t.expectedPurchases))} expected purchases)`,
+        `  total CLV, discounted          ${' '.repeat(String(c.horizonDays).length)}${money(t.clv).padStart(16)}`,
+        `  mean P(alive) ${t.meanPAlive.toFixed(2)}; ${n(t.likelyInactive)} of ${n(t.customers)} buyers likely inactive (P(alive) < 0.5)`,
+        `  model: ${c.modelReason}`,
+        ...c.warnings.map((w) => `  note: ${w}`),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The cluster lines of the summary: k, why, and each cluster's name and size. */
+export function formatClusterSummary(c: AnalysisSummary['clusters'], customers: number): string[] {
+  if (c.status === 'off') return ['Clusters: not computed (switched off)'];
+  if (c.status === 'skipped') return [`Clusters: none for this run: ${c.reason}`];
+  const w = Math.max(10, ...c.clusters.map((k) => k.name.length));
+  return [
+    `Clusters (k = ${c.k}, ${c.kChoice === 'auto' ? 'chosen automatically' : 'given'}; ${c.featureSet} features; silhouette ${c.silhouette === null ? '-' : c.silhouette.toFixed(2)})`,
+    ...c.clusters.map(
+      (k) =>
+        `  ${String(k.cluster).padStart(2)} ${k.name.padEnd(w)} ${n(k.size).padStart(10)}  ${pct(k.size, customers).padStart(6)}`,
+    ),
+    `  ${c.explanation}`,
+  ];
+}
+
 /** The readable summary `segmenta analyze` prints. */
 export function formatSummary(s: AnalysisSummary): string {
   return [
@@ -27,6 +77,10 @@ export function formatSummary(s: AnalysisSummary): string {
     '',
     ...table('Lifecycle stages', s.lifecycle, s.customers),
     '',
-    'Next: segmenta segmentations list  ·  segmenta export customers --out customers.csv',
+    ...formatClv(s.clv),
+    '',
+    ...formatClusterSummary(s.clusters, s.customers),
+    '',
+    'Next: segmenta segmentations list  ·  segmenta cluster  ·  segmenta quality segments  ·  segmenta export customers --out customers.csv',
   ].join('\n');
 }

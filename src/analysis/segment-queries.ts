@@ -15,10 +15,45 @@ export function checkSegmentation(name: string): string {
   if (!segmentationByName(name)) {
     throw invalidInput(
       `unknown segmentation "${name}"`,
-      `segmentations: ${SEGMENTATIONS.map((s) => s.name).join(', ')}`,
+      `segmentations: ${SEGMENTATIONS.map((s) => s.name).join(', ')}, and the clusterings (cluster, cluster.*)`,
     );
   }
   return quoteIdent(name);
+}
+
+/**
+ * Where a segmentation's labels live, as a relation `(run_id, customer_id, segment)`: a column of the wide
+ * `customer_segment_labels`, or a clustering's rows in `customer_clusters` (migration 005; `segmenta analyze`
+ * stores `cluster`, `segmenta cluster` the others). The clustering name is bound as parameter `$<param>`.
+ */
+export async function segmentationRelation(
+  wh: Warehouse,
+  name: string,
+  param: number,
+): Promise<{ sql: string; params: string[]; clustering: boolean }> {
+  if (segmentationByName(name)) {
+    return {
+      sql: `(SELECT run_id, customer_id, ${quoteIdent(name)} AS segment FROM customer_segment_labels)`,
+      params: [],
+      clustering: false,
+    };
+  }
+  const known = await wh.query({
+    sql: 'SELECT DISTINCT name FROM clusterings ORDER BY name',
+    params: [],
+  });
+  const clusterings = (known.columns.name ?? []).map(String);
+  if (!clusterings.includes(name)) {
+    throw invalidInput(
+      `unknown segmentation "${name}"`,
+      `segmentations: ${[...SEGMENTATIONS.map((s) => s.name), ...clusterings].join(', ')}`,
+    );
+  }
+  return {
+    sql: `(SELECT run_id, customer_id, cluster_name AS segment FROM customer_clusters WHERE clustering = $${param})`,
+    params: [name],
+    clustering: true,
+  };
 }
 
 export interface SegmentationListing {
@@ -37,13 +72,28 @@ export async function listSegmentations(wh: Warehouse, runId: number): Promise<S
     params: [runId],
   });
   const customers = num(t, 'customers', 0) ?? 0;
-  return SEGMENTATIONS.map((s, i) => ({
+  const builtIn = SEGMENTATIONS.map((s, i) => ({
     name: s.name,
-    type: s.type,
+    type: s.type as string,
     doc: s.doc,
     segments: num(t, `s${i}`, 0) ?? 0,
     customers,
   }));
+  const k = await wh.query({
+    sql: `SELECT g.clustering AS name, count(DISTINCT g.cluster_name) AS segments, count(*) AS customers,
+        any_value(c.feature_set) AS features, any_value(c.k_choice) AS k_choice
+      FROM customer_clusters g JOIN clusterings c ON c.run_id = g.run_id AND c.name = g.clustering
+      WHERE g.run_id = $1 GROUP BY 1 ORDER BY g.clustering <> 'cluster', 1`,
+    params: [runId],
+  });
+  const clusterings = Array.from({ length: k.rowCount }, (_, i) => ({
+    name: str(k, 'name', i),
+    type: 'cluster',
+    doc: `k-means clustering on ${str(k, 'features', i)} features (k ${str(k, 'k_choice', i) === 'auto' ? 'chosen automatically' : 'given'}); segmenta cluster --run ${runId} shows its persona cards`,
+    segments: num(k, 'segments', i) ?? 0,
+    customers: num(k, 'customers', i) ?? 0,
+  }));
+  return [...builtIn, ...clusterings];
 }
 
 export interface SegmentCount {
@@ -63,15 +113,15 @@ export async function countSegments(
   runId: number,
   segmentation: string,
 ): Promise<SegmentCount[]> {
-  const column = checkSegmentation(segmentation);
+  const rel = await segmentationRelation(wh, segmentation, 2);
   const t = await wh.query({
-    sql: `SELECT g.${column} AS segment, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share,
+    sql: `SELECT g.segment AS segment, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share,
         avg(s.monetary_net) AS monetary, avg(s.frequency) AS frequency, avg(s.recency_days) AS recency
-      FROM customer_segment_labels g
+      FROM ${rel.sql} g
       JOIN customer_scores s ON s.run_id = g.run_id AND s.customer_id = g.customer_id
       WHERE g.run_id = $1
       GROUP BY 1 ORDER BY customers DESC, segment`,
-    params: [runId],
+    params: [runId, ...rel.params],
   });
   const docs = segmentationByName(segmentation)?.segments ?? {};
   return Array.from({ length: t.rowCount }, (_, i) => ({
@@ -108,14 +158,14 @@ export async function movement(
   fromRun: number,
   toRun: number,
 ): Promise<Movement> {
-  const column = checkSegmentation(segmentation);
+  const rel = await segmentationRelation(wh, segmentation, 5);
   const t = await wh.query({
     sql: `SELECT coalesce(a.segment, $3) AS from_segment, coalesce(b.segment, $4) AS to_segment, count(*) AS n
-      FROM (SELECT customer_id, ${column} AS segment FROM customer_segment_labels WHERE run_id = $1) a
-      FULL OUTER JOIN (SELECT customer_id, ${column} AS segment FROM customer_segment_labels WHERE run_id = $2) b
+      FROM (SELECT customer_id, segment FROM ${rel.sql} WHERE run_id = $1) a
+      FULL OUTER JOIN (SELECT customer_id, segment FROM ${rel.sql} WHERE run_id = $2) b
         ON a.customer_id = b.customer_id
       GROUP BY 1, 2`,
-    params: [fromRun, toRun, NEW, GONE],
+    params: [fromRun, toRun, NEW, GONE, ...rel.params],
   });
   const known = Object.keys(segmentationByName(segmentation)?.segments ?? {});
   const rank = (l: string) => (known.indexOf(l) < 0 ? known.length : known.indexOf(l));

@@ -2,15 +2,19 @@
 import { Command } from 'commander';
 import { exitCodeOf, SegmentaError } from '../core/errors.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCluster } from './commands/cluster.js';
 import { registerClv } from './commands/clv.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerEntities, registerImport } from './commands/import.js';
+import { registerKeys } from './commands/keys.js';
 import { registerMappings } from './commands/mappings.js';
 import { registerPatterns } from './commands/patterns.js';
 import { registerQuality } from './commands/quality.js';
 import { registerQuarantine } from './commands/quarantine.js';
+import { registerSegments } from './commands/segments.js';
+import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 
 const program = new Command()
@@ -31,7 +35,11 @@ registerMappings(program);
 registerAnalyze(program);
 registerExport(program);
 registerClv(program);
+registerCluster(program);
 registerPatterns(program);
+registerSegments(program);
+registerServe(program);
+registerKeys(program);
 
 try {
   await program.parseAsync(process.argv);

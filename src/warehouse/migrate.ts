@@ -3,10 +3,19 @@ import { initial } from './migrations/001-initial.js';
 import { analysis } from './migrations/002-analysis.js';
 import { clv } from './migrations/003-clv.js';
 import { segments } from './migrations/004-segments.js';
+import { predictionsClusters } from './migrations/005-predictions-clusters.js';
+import { apiKeys } from './migrations/006-api-keys.js';
 import type { Warehouse } from './warehouse.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, analysis, clv, segments];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  analysis,
+  clv,
+  segments,
+  predictionsClusters,
+  apiKeys,
+];
 
 /**
  * Bring the schema up to date, each migration in its own transaction, recorded in `schema_migrations`.

@@ -128,6 +128,33 @@ export async function loadCustomerRows(
 let tableCounter = 0;
 
 /**
+ * A deterministic sample of at most `size` customers of a materialised periods table, itself materialised: the
+ * customers with the smallest hash of their id (ties by id). Runs `work` with it, or with the table itself when
+ * it holds no more than `size` customers; returns how many customers the sample has and of how many.
+ */
+export async function withFitSample<T>(
+  wh: Warehouse,
+  source: { kind: 'table'; table: string },
+  size: number,
+  work: (sample: { kind: 'table'; table: string }, counts: { customers: number; of: number }) => Promise<T>,
+): Promise<T> {
+  const total = await wh.query({ sql: `SELECT count(*) AS n FROM ${quoteIdent(source.table)}`, params: [] });
+  const of = Number(total.columns.n?.[0] ?? 0);
+  if (of <= size) return work(source, { customers: of, of });
+  const table = `${source.table}_fit`;
+  await wh.execute(
+    `CREATE TEMPORARY TABLE ${quoteIdent(table)} AS SELECT * FROM ${quoteIdent(source.table)}
+      ORDER BY hash(customer_id), customer_id LIMIT $1`,
+    [size],
+  );
+  try {
+    return await work({ kind: 'table', table }, { customers: size, of });
+  } finally {
+    await wh.execute(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  }
+}
+
+/**
  * Runs `work` with the periods of a window materialised once in a temporary table, so several queries (fit
  * inputs, spend inputs, customer patterns) neither recompute them nor see different floating-point sums.
  * The table is dropped afterwards.

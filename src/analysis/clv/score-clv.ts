@@ -18,7 +18,13 @@ import {
 } from './clv-options.js';
 import { fitFailedError } from './fit-failure.js';
 import { describeRfm, describeSpend, fitPurchaseModel, fitSpendModel } from './fit-model.js';
-import { loadCustomerRows, loadRfmSummary, loadSpendSummary, withPeriodsTable } from './load-periods.js';
+import {
+  loadCustomerRows,
+  loadRfmSummary,
+  loadSpendSummary,
+  withFitSample,
+  withPeriodsTable,
+} from './load-periods.js';
 import { latestChosenModel, saveClvModel } from './model-store.js';
 import { scorePatterns } from './score-patterns.js';
 import { scoreTable } from './score-table.js';
@@ -40,6 +46,12 @@ export interface ScoreClvOptions {
   readonly seed?: number | string;
   /** Keep the fitted purchase and spend models in clv_models; default true. */
   readonly save?: boolean;
+  /**
+   * Fit the models on at most this many customers (a deterministic sample: smallest hash of the id), then score
+   * everyone; default all. The parameters of a million customers are estimated as well from a few hundred
+   * thousand, and the fits cost in proportion to the distinct histories.
+   */
+  readonly fitSample?: number;
   readonly now?: () => number;
 }
 
@@ -63,6 +75,8 @@ export interface ClvScores {
   readonly extra: ColumnTable;
   /** 0.9 for the 5%–95% intervals; null when there are none (see warnings). */
   readonly intervals: { readonly level: number; readonly draws: number; readonly widened: number } | null;
+  /** The customers the models were fitted on, and of how many (all unless `fitSample` was smaller). */
+  readonly fitted: { readonly customers: number; readonly of: number };
   readonly warnings: readonly string[];
   readonly seconds: number;
 }
@@ -131,15 +145,21 @@ export async function scoreClv(wh: Warehouse, options: ScoreClvOptions = {}): Pr
   const { asOf } = await resolveClvAsOf(wh, options.asOf);
   const window = { calibrationEndMs: asOf.dayMs, holdoutEndMs: asOf.dayMs };
   const warnings: string[] = [];
+  const fitSample = options.fitSample ?? Number.POSITIVE_INFINITY;
+  if (!(fitSample >= 2))
+    throw new SegmentaError('invalid_input', `invalid fit sample: ${fitSample} (expected ≥ 2)`);
   const inputs = await withPeriodsTable(wh, window, async (source) => {
-    const rfm = await loadRfmSummary(wh, source, unitDays);
-    const fit = fitPurchaseModel(pick.kind, rfm, penalizer);
-    if (!fit.ok) throw fitFailedError(pick.kind, fit, `on the purchases up to ${asOf.date}`);
-    const spendData = await loadSpendSummary(wh, source);
+    const fitted = await withFitSample(wh, source, fitSample, async (sample, counts) => {
+      const rfm = await loadRfmSummary(wh, sample, unitDays);
+      const fit = fitPurchaseModel(pick.kind, rfm, penalizer);
+      if (!fit.ok) throw fitFailedError(pick.kind, fit, `on the purchases up to ${asOf.date}`);
+      const spendData = await loadSpendSummary(wh, sample);
+      return { rfm, purchase: fit.model, spendData, counts };
+    });
     const customers = await loadCustomerRows(wh, source.table, unitDays);
-    return { rfm, purchase: fit.model, spendData, customers };
+    return { ...fitted, customers };
   });
-  const { rfm, purchase, spendData, customers } = inputs;
+  const { rfm, purchase, spendData, customers, counts } = inputs;
   const { spend, warning } = usableSpendModel(fitSpendModel(spendData, penalizer));
   if (warning) warnings.push(warning);
 
@@ -186,6 +206,7 @@ export async function scoreClv(wh: Warehouse, options: ScoreClvOptions = {}): Pr
     table,
     extra,
     intervals: s.intervalsMissing ? null : { level: LEVEL, draws, widened: s.widened },
+    fitted: counts,
     warnings,
     seconds: (performance.now() - started) / 1000,
   };

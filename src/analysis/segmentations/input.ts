@@ -27,7 +27,8 @@ const band = (value: string, cuts: string, k: number) =>
  * - income_q: income quintile within the country when it has >= 50 recorded incomes (units differ by country),
  *   else overall;
  * - revenue_q: net revenue quintile among customers with positive net revenue; value_top: 0.05 / 0.2 / 0.5 / 1
- *   for net revenue at or above the 95th / 80th / 50th percentile / below;
+ *   for net revenue at or above the 95th / 80th / 50th percentile / below; clv_top the same over the buyers'
+ *   positive predicted CLV (NULL without CLV predictions);
  * - margin_q: margin tercile among customers with a non-negative margin; aov_top: 0.2 when the AOV is at or above
  *   the buyers' 80th percentile, else 1;
  * - share_<key>: share of the run's customers holding the same normalised value.
@@ -61,7 +62,8 @@ cuts AS (
     quantile_cont(monetary_net, [0.2, 0.4, 0.6, 0.8]) FILTER (WHERE frequency > 0 AND monetary_net > 0) AS revenue,
     quantile_cont(monetary_net, [0.5, 0.8, 0.95]) FILTER (WHERE frequency > 0 AND monetary_net > 0) AS tiers,
     quantile_cont(margin, [1 / 3, 2 / 3]) FILTER (WHERE margin >= 0) AS margin,
-    quantile_cont(aov, 0.8) FILTER (WHERE frequency > 0) AS aov80
+    quantile_cont(aov, 0.8) FILTER (WHERE frequency > 0) AS aov80,
+    quantile_cont(clv, [0.5, 0.8, 0.95]) FILTER (WHERE frequency > 0 AND clv > 0) AS clv_tiers
   FROM joined
 ),
 country_income AS (
@@ -75,6 +77,9 @@ SELECT j.*,
   CASE WHEN j.frequency > 0 AND j.monetary_net > 0 THEN
     CASE WHEN j.monetary_net >= cuts.tiers[3] THEN 0.05 WHEN j.monetary_net >= cuts.tiers[2] THEN 0.2
       WHEN j.monetary_net >= cuts.tiers[1] THEN 0.5 ELSE 1 END END AS value_top,
+  CASE WHEN j.frequency > 0 AND j.clv > 0 THEN
+    CASE WHEN j.clv >= cuts.clv_tiers[3] THEN 0.05 WHEN j.clv >= cuts.clv_tiers[2] THEN 0.2
+      WHEN j.clv >= cuts.clv_tiers[1] THEN 0.5 ELSE 1 END END AS clv_top,
   ${band('j.margin', 'cuts.margin', 2)} AS margin_q,
   CASE WHEN j.aov >= cuts.aov80 THEN 0.2 ELSE 1 END AS aov_top,
   (SELECT count(*) > 0 FROM events) AS has_events,

@@ -1,8 +1,10 @@
 import { type SegmentationDef, segmentation } from './segmentation.js';
 
 /**
- * What the customer is worth: revenue, profitability, tier, growth potential, risk, retention. Risk and
- * retention come from the lifecycle rules and the heuristic retention probability until CLV predictions exist.
+ * What the customer is worth: revenue, profitability, tier, growth potential, risk, retention. When the run has
+ * CLV predictions (`analyze` makes them unless the fit fails), the tier ranks predicted CLV, the risk reads the
+ * churn risk (1 - p_alive) and retention is p_alive; otherwise they fall back to net revenue, the lifecycle rules
+ * and the heuristic retention probability.
  */
 export const VALUE_SEGMENTATIONS: readonly SegmentationDef[] = [
   segmentation({
@@ -38,15 +40,18 @@ export const VALUE_SEGMENTATIONS: readonly SegmentationDef[] = [
   segmentation({
     name: 'value.tier',
     type: 'value',
-    doc: 'value tier by net revenue rank',
-    sql: `CASE WHEN frequency = 0 OR monetary_net <= 0 THEN 'none' WHEN value_top <= 0.05 THEN 'platinum'
+    doc: 'value tier by predicted CLV rank (by net revenue rank when the run has no CLV predictions)',
+    sql: `CASE WHEN frequency = 0 THEN 'none'
+      WHEN clv IS NOT NULL THEN CASE WHEN clv_top <= 0.05 THEN 'platinum' WHEN clv_top <= 0.2 THEN 'gold'
+        WHEN clv_top <= 0.5 THEN 'silver' ELSE 'bronze' END
+      WHEN monetary_net <= 0 THEN 'none' WHEN value_top <= 0.05 THEN 'platinum'
       WHEN value_top <= 0.2 THEN 'gold' WHEN value_top <= 0.5 THEN 'silver' ELSE 'bronze' END`,
     segments: {
       platinum: 'top 5%',
       gold: 'next 15%',
       silver: 'next 30%',
       bronze: 'bottom 50%',
-      none: 'no purchase or no positive net revenue',
+      none: 'no purchase (or, without CLV predictions, no positive net revenue)',
     },
   }),
   segmentation({
@@ -69,15 +74,17 @@ export const VALUE_SEGMENTATIONS: readonly SegmentationDef[] = [
   segmentation({
     name: 'value.risk',
     type: 'value',
-    doc: 'risk of losing the customer, from the lifecycle stage and recency against the usual gap',
+    doc: 'risk of losing the customer: CLV churn risk (1 - p_alive) and the lifecycle stage (recency against the usual gap without CLV)',
     sql: `CASE WHEN frequency = 0 THEN 'none'
       WHEN lifecycle_stage IN ('churned', 'lost_cause', 'win_back_opportunity') THEN 'lapsed'
+      WHEN churn_risk IS NOT NULL THEN CASE WHEN lifecycle_stage = 'at_risk' OR churn_risk >= 0.5 THEN 'high'
+        WHEN churn_risk >= 0.2 THEN 'medium' ELSE 'low' END
       WHEN lifecycle_stage = 'at_risk' THEN 'high'
       WHEN recency_days > usual_gap_days THEN 'medium' ELSE 'low' END`,
     segments: {
-      low: 'within their usual gap',
-      medium: 'past their usual gap',
-      high: 'lifecycle at risk',
+      low: 'churn risk under 0.2 (without CLV: within their usual gap)',
+      medium: 'churn risk 0.2 to 0.5 (without CLV: past their usual gap)',
+      high: 'churn risk 0.5 or more, or lifecycle at risk',
       lapsed: 'churned, lost or to win back',
       none: 'no purchase yet',
     },
@@ -85,7 +92,7 @@ export const VALUE_SEGMENTATIONS: readonly SegmentationDef[] = [
   segmentation({
     name: 'value.retention',
     type: 'value',
-    doc: 'retention probability band (heuristic exp(-recency / (2 x usual gap)) until CLV p_alive exists)',
+    doc: 'retention probability band: CLV p_alive (the heuristic exp(-recency / (2 x usual gap)) without CLV)',
     sql: `CASE WHEN retention_probability IS NULL THEN 'no_purchases' WHEN retention_probability >= 0.6 THEN 'likely'
       WHEN retention_probability >= 0.3 THEN 'uncertain' ELSE 'unlikely' END`,
     segments: {

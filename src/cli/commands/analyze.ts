@@ -44,7 +44,7 @@ export function registerAnalyze(program: Command): void {
     .command('analyze')
     .summary('score every customer: features, RFM, lifecycle stage and segments, as a numbered run')
     .description(
-      'Compute per-customer features (recency, frequency, monetary, AOV, tenure, rhythm, mix, timing, discounts, returns, engagement, campaign response, margin), RFM scores and groups, the lifecycle stage, and the demographic, psychographic, behavioural and value segmentations, from the data up to the as-of date only. Each run is stored with a number and kept, so runs can be compared (segmenta segmentations compare).\n\nAs of: --as-of 2011-06-30 uses every row timestamped before 2011-07-01 00:00 UTC and counts days up to 2011-06-30 (an order that day has recency 0). Without it the as-of date is the day after the last order.',
+      'Compute per-customer CLV predictions (P(alive), churn risk, expected purchases, spend and CLV over --horizon-days with 5%-95% intervals, next order date; BTYD models fitted on the same data), features (recency, frequency, monetary, AOV, tenure, rhythm, mix, timing, discounts, returns, engagement, campaign response, margin), RFM scores and groups, the lifecycle stage (its rules may read the predictions), the demographic, psychographic, behavioural and value segmentations (value tier, risk and retention from CLV when the fit works), and a clustering with named clusters and persona cards, from the data up to the as-of date only. Each run is stored with a number and kept, so runs can be compared (segmenta segmentations compare, segmenta quality segments).\n\nAs of: --as-of 2011-06-30 uses every row timestamped before 2011-07-01 00:00 UTC and counts days up to 2011-06-30 (an order that day has recency 0); the CLV models see the same rows. Without it the as-of date is the day after the last order.\n\nWhen the CLV fit cannot be made (too little data, nobody bought twice), the run still completes, says why, and leaves the prediction columns empty.',
     )
     .option(
       '--as-of <date>',
@@ -52,6 +52,23 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--rfm <file.json>', 'RFM options: bins (quantiles or thresholds), monetary basis, score map')
     .option('--lifecycle-rules <file.json>', 'lifecycle rule set (default: the documented rules)')
+    .option(
+      '--horizon-days <n>',
+      'CLV horizon: expected purchases, spend and CLV over the next N days',
+      '365',
+    )
+    .option(
+      '--clv-model <model>',
+      'CLV purchase model: bgnbd, mbgnbd or paretonbd (default: the latest holdout choice, else mbgnbd)',
+    )
+    .option(
+      '--draws <n>',
+      'CLV bootstrap draws for the intervals (default 200, fewer above 10,000 customers; 0 = none)',
+    )
+    .option('--no-clv', 'skip the CLV predictions')
+    .option('--k <k>', 'clusters: auto or a number', 'auto')
+    .option('--features <set>', 'clusters: features (default behavioural+value; see segmenta cluster --help)')
+    .option('--no-clusters', 'skip the clustering')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
@@ -66,6 +83,21 @@ export function registerAnalyze(program: Command): void {
           ...(opts.lifecycleRules !== undefined
             ? { lifecycle: readJson(opts.lifecycleRules, 'lifecycle rules') }
             : {}),
+          clv:
+            opts.clv === false
+              ? false
+              : {
+                  horizonDays: String(opts.horizonDays),
+                  ...(opts.clvModel !== undefined ? { model: String(opts.clvModel) } : {}),
+                  ...(opts.draws !== undefined ? { draws: String(opts.draws) } : {}),
+                },
+          clusters:
+            opts.clusters === false
+              ? false
+              : {
+                  k: String(opts.k),
+                  ...(opts.features !== undefined ? { features: String(opts.features) } : {}),
+                },
           onProgress: (done, total, step) => bar.update(done, total, step),
         });
         bar.done();
