@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { type AnalysisSummary, analyze, formatClusterSummary, formatClv } from '../../analysis/index.js';
 import { hiddenPatterns, type PatternStatement, segmentationOfRun } from '../../analysis/patterns/index.js';
 import { byStrength } from '../../analysis/patterns/statement.js';
-import type { App } from '../../app.js';
+import { type App, openApp } from '../../app.js';
 import { qualityReport } from '../../ingest/quality/report.js';
+import { type Serving, serve } from '../../server/index.js';
 import { withApp } from '../context.js';
 import { progressBar } from '../progress.js';
 import { isEmpty, loadDemo } from './demo.js';
@@ -56,6 +57,8 @@ export function registerStart(program: Command): void {
       'What `npm start` runs: loads the demo shop into the database when it is empty, runs the full analysis (CLV predictions, features, RFM, lifecycle, segmentations, clusters) as a new run, and prints a summary with the strongest hidden patterns.',
     )
     .option('--customers <n>', 'demo size when the database is empty', '20000')
+    .option('--port <n>', 'port of the dashboard and API (the next free one if taken)', '3000')
+    .option('--no-serve', 'stop after the summary instead of serving the dashboard')
     .action(async (opts, cmd: Command) => {
       await withApp(cmd, async (app) => {
         const started = performance.now();
@@ -103,5 +106,37 @@ export function registerStart(program: Command): void {
           `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s. Next: segmenta cluster · segmenta quality segments · segmenta export customers --out customers.csv · segmenta --help`,
         );
       });
+      if (opts.serve !== false) await serveDashboard(cmd, Number(opts.port));
     });
+}
+
+/** Serve the API and dashboard until interrupted, on the first free port from `port`. */
+async function serveDashboard(cmd: Command, port: number): Promise<void> {
+  const global = cmd.optsWithGlobals() as { db?: string };
+  const app = await openApp(global.db !== undefined ? { db: global.db } : {});
+  let serving: Serving | undefined;
+  for (let p = port; serving === undefined; p++) {
+    try {
+      serving = await serve(app, { port: p, host: '127.0.0.1', dashboardKey: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || p >= port + 20) throw e;
+    }
+  }
+  const s = serving;
+  process.stdout.write(
+    [
+      '',
+      `Dashboard  ${s.url}/?key=${s.key}${s.dashboard ? '' : '   (web app not built: npm run build)'}`,
+      `API        ${s.url}/v1  (Authorization: Bearer ${s.key})   docs ${s.url}/docs`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const stop = async () => {
+    await s.server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
