@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { invalidInput } from '../../core/errors.js';
 import { type CsvReadOptions, openCsv } from '../csv/index.js';
 import type { RecordBatch, RecordSource } from '../source.js';
+import { fileSha256 } from './file-hash.js';
 
 const DELIMITER_NAME: Record<string, string> = {
   ',': "','",
@@ -12,16 +11,6 @@ const DELIMITER_NAME: Record<string, string> = {
   '|': "'|'",
   whitespace: 'whitespace',
 };
-
-function sha256Of(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path)
-      .on('data', (b) => h.update(b))
-      .on('end', () => resolve(h.digest('hex')))
-      .on('error', reject);
-  });
-}
 
 /** A delimited text file (CSV, TSV, `;`-separated, whitespace-aligned; plain or gzip) as a record source. */
 export async function openCsvRecordSource(path: string, options: CsvReadOptions): Promise<RecordSource> {
@@ -36,7 +25,7 @@ export async function openCsvRecordSource(path: string, options: CsvReadOptions)
     throw invalidInput(`${basename(path)}: ${opened.error.message}`, hint);
   }
   const reader = opened.value;
-  const hash = sha256Of(path);
+  const hash = fileSha256(path);
   const iterator = reader.batches();
   const first = await iterator.next();
   const firstBatch: RecordBatch | undefined = first.done ? undefined : toBatch(first.value);

@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { invalidInput } from '../../core/errors.js';
+import { openFileSource } from '../csv/byte-source.js';
 import type { RecordBatch, RecordSource } from '../source.js';
-import { fileSize, readBytes } from './hashing-reader.js';
+import { fileSha256 } from './file-hash.js';
+
+const fileSize = (path: string) => statSync(path).size;
 
 const BATCH = 10_000;
 const HEADER_SCAN = 10_000;
@@ -10,17 +13,24 @@ const HEADER_SCAN = 10_000;
 const cell = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
-async function* lines(path: string, hash: ReturnType<typeof createHash>, progress: { bytesRead: number }) {
-  let rest = '';
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of readBytes(path, hash, progress)) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const parts = text.split('\n');
-    rest = parts.pop() ?? '';
-    for (const p of parts) yield p;
+/** Lines of a (possibly gzip) file through the same byte source as CSV; `progress` tracks raw bytes read. */
+async function* lines(path: string, progress: { bytesRead: number }) {
+  const source = await openFileSource(path);
+  try {
+    let rest = '';
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of source.chunks) {
+      progress.bytesRead = source.bytesRead();
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const p of parts) yield p;
+    }
+    rest += decoder.decode();
+    if (rest.length > 0) yield rest;
+  } finally {
+    await source.close();
   }
-  rest += decoder.decode();
-  if (rest.length > 0) yield rest;
 }
 
 /**
@@ -31,7 +41,7 @@ export async function openJsonlSource(path: string): Promise<RecordSource> {
   const keys: string[] = [];
   const seen = new Set<string>();
   let n = 0;
-  for await (const l of lines(path, createHash('sha256'), { bytesRead: 0 })) {
+  for await (const l of lines(path, { bytesRead: 0 })) {
     if (l.trim() === '') continue;
     try {
       const o = JSON.parse(l) as unknown;
@@ -54,9 +64,7 @@ export async function openJsonlSource(path: string): Promise<RecordSource> {
       `${basename(path)} has no JSON objects in its first lines`,
       'each line must be one JSON object such as {"customer_id": "42", "type": "page_view"}',
     );
-  const hash = createHash('sha256');
   const progress = { bytesRead: 0 };
-  let digest: string | undefined;
   return {
     fileName: basename(path),
     format: 'jsonl',
@@ -70,7 +78,7 @@ export async function openJsonlSource(path: string): Promise<RecordSource> {
       let at: number[] = [];
       let errors: { line: number; reason: string; raw?: string }[] = [];
       let line = 0;
-      for await (const l of lines(path, hash, progress)) {
+      for await (const l of lines(path, progress)) {
         line++;
         if (l.trim() === '') continue;
         let o: unknown;
@@ -103,9 +111,8 @@ export async function openJsonlSource(path: string): Promise<RecordSource> {
           errors = [];
         }
       }
-      digest = hash.digest('hex');
       yield { fields, lines: at, errors, bytesRead: progress.bytesRead };
     },
-    sha256: async () => digest ?? '',
+    sha256: () => fileSha256(path),
   };
 }

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { invalidInput } from '../../core/errors.js';
 import type { RecordBatch, RecordSource } from '../source.js';
-import { fileSize } from './hashing-reader.js';
+import { fileSha256 } from './file-hash.js';
+
+const fileSize = (path: string) => statSync(path).size;
 
 const BATCH = 50_000;
 
@@ -66,6 +67,6 @@ export async function openParquetSource(path: string): Promise<RecordSource> {
         inst.closeSync();
       }
     },
-    sha256: async () => createHash('sha256').update(readFileSync(abs)).digest('hex'),
+    sha256: () => fileSha256(abs),
   };
 }
