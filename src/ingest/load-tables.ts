@@ -5,7 +5,7 @@ import type { EntityName } from './entities/entity.js';
 import { ENTITIES } from './entities/index.js';
 import { customersFinisher } from './finish/customers.js';
 import { mergeDuplicateCustomers } from './identity/merge-customers.js';
-import { nextImportId } from './imports-log.js';
+import { nextImportId, recordGeneratedImport } from './imports-log.js';
 
 export interface LoadedTable {
   readonly table: string;
@@ -39,19 +39,7 @@ export async function loadTables(
         source_line: Array.from({ length: n }, (_, i) => i + 1),
       });
       await wh.append(spec.table, withMeta);
-      const report = {
-        importId,
-        entity,
-        file: `${source}:${entity}`,
-        rowsRead: n,
-        accepted: n,
-        quarantined: 0,
-        duplicates: 0,
-      };
-      await wh.execute(
-        `INSERT INTO imports VALUES ($1, $2, $3, 'generated', 0, now(), now(), $4, $4, 0, 0, '{}', $5)`,
-        [importId, entity, `${source}:${entity}`, n, JSON.stringify(report)],
-      );
+      await recordGeneratedImport(wh, importId, entity, `${source}:${entity}`, n);
       loaded.push({ table: spec.table, importId, rows: n });
     }
     const merged = tables.customers !== undefined ? (await mergeDuplicateCustomers(wh, null)).merged : 0;
