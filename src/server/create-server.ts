@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { App } from '../app.js';
+import type { SegmentRuntime } from '../segments/runtime/segment-runtime.js';
 import { type Authenticator, apiKeyAuthenticator, authorize } from './auth/authenticator.js';
 import { Jobs } from './jobs.js';
 import { Memo } from './memo.js';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Compute the latest run's dashboard overview in the background at start (what `segmenta serve` does). */
   readonly prewarm?: boolean;
+  /** The live segment runtime (events, live membership); routes that need it answer 503 without one. */
+  readonly runtime?: SegmentRuntime;
 }
 
 export interface SegmentaServer {
@@ -66,7 +69,7 @@ export async function createServer(options: ServerOptions): Promise<SegmentaServ
   fastify.get('/openapi.json', async () => doc);
   fastify.get('/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage(doc)));
 
-  for (const route of ROUTES) register(fastify, route, { app, auth, jobs, memo });
+  for (const route of ROUTES) register(fastify, route, { app, auth, jobs, memo, runtime: options.runtime });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await fastify.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false });
@@ -88,7 +91,7 @@ export async function createServer(options: ServerOptions): Promise<SegmentaServ
 function register(
   fastify: FastifyInstance,
   route: Route,
-  deps: { app: App; auth: Authenticator; jobs: Jobs; memo: Memo },
+  deps: { app: App; auth: Authenticator; jobs: Jobs; memo: Memo; runtime: SegmentRuntime | undefined },
 ): void {
   fastify.route({
     method: route.method,
@@ -111,6 +114,7 @@ function register(
         app: deps.app,
         jobs: deps.jobs,
         memo: deps.memo,
+        runtime: deps.runtime,
         request,
         reply,
       });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { App } from '../app.js';
+import type { SegmentRuntime } from '../segments/runtime/segment-runtime.js';
 import type { Scope } from './auth/api-keys.js';
 import type { Jobs } from './jobs.js';
 import type { Memo } from './memo.js';
@@ -14,6 +15,11 @@ export interface RouteContext<Q, P, B> {
   readonly jobs: Jobs;
   /** Per-server cache of pre-aggregated answers, cleared when new data or a new run lands. */
   readonly memo: Memo;
+  /**
+   * The live segment runtime when the server runs one (`segmenta serve`): segment writes and events go through it
+   * so live membership stays exact. `undefined` in a read-only server (segment writes then use the batch path).
+   */
+  readonly runtime: SegmentRuntime | undefined;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
 }
@@ -23,7 +29,7 @@ export interface RouteContext<Q, P, B> {
  * (STYLE 4: one declaration gives the validator, the type and the OpenAPI schema).
  */
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Fastify syntax: `/v1/customers/:id`. */
   readonly path: string;
   readonly summary: string;
@@ -44,7 +50,7 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
 
 /** A route with its types erased, as the server and the OpenAPI builder see it. */
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
