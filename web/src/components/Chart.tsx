@@ -1,7 +1,17 @@
-import { BarChart, FunnelChart, HeatmapChart, LineChart } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  FunnelChart,
+  HeatmapChart,
+  LineChart,
+  SankeyChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
@@ -12,11 +22,16 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 
 echarts.use([
   BarChart,
+  CustomChart,
   FunnelChart,
   HeatmapChart,
   LineChart,
+  SankeyChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,

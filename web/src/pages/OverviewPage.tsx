@@ -85,10 +85,11 @@ export function WeekdayHour({ cells }: { cells: Overview['weekdayHour'] }) {
       height={260}
       option={{
         tooltip: {},
-        grid: { left: 50, bottom: 60 },
+        // The colour legend stands at the right, clear of the hour labels.
+        grid: { left: 50, right: 90, top: 10, bottom: 30 },
         xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h)) },
         yAxis: { type: 'category', data: WEEKDAYS.map(t) },
-        visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, calculable: true },
+        visualMap: { min: 0, max, orient: 'vertical', right: 0, top: 'center', calculable: true },
         series: [
           { type: 'heatmap', name: t('Orders'), data: cells.map((c) => [c.hour, c.weekday, c.orders]) },
         ],
