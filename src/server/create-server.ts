@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { App } from '../app.js';
 import type { SegmentRuntime } from '../segments/runtime/segment-runtime.js';
 import { type Authenticator, apiKeyAuthenticator, authorize } from './auth/authenticator.js';
 import { Jobs } from './jobs.js';
+import { parseJsonExactly } from './json-body.js';
+import { type LiveRuntime, liveRuntime } from './live-runtime.js';
 import { Memo } from './memo.js';
 import { docsPage, openApiDocument } from './openapi.js';
 import { problemOf, validationError } from './problem.js';
@@ -23,8 +26,11 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Compute the latest run's dashboard overview in the background at start (what `segmenta serve` does). */
   readonly prewarm?: boolean;
-  /** The live segment runtime (events, live membership); routes that need it answer 503 without one. */
-  readonly runtime?: SegmentRuntime;
+  /**
+   * The live segment runtime (events, live membership); routes that need it answer 503 without one. A promise
+   * lets the server listen while the runtime loads (`segmenta serve`): writes wait for it, reads do not.
+   */
+  readonly runtime?: SegmentRuntime | Promise<SegmentRuntime | undefined>;
 }
 
 export interface SegmentaServer {
@@ -40,13 +46,17 @@ export async function createServer(options: ServerOptions): Promise<SegmentaServ
   const auth = options.auth ?? apiKeyAuthenticator(app.warehouse);
   const jobs = new Jobs();
   const memo = new Memo(app.warehouse);
-  const fastify = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 ** 3 });
+  const bodyLimit = options.bodyLimit ?? 1024 ** 3;
+  const fastify = Fastify({ logger: options.logger ?? false, bodyLimit });
 
   // Uploads arrive as raw bytes of any type; JSON stays JSON.
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
+  parseJsonExactly(fastify);
+  // Browser forms and `curl -F file=@orders.csv`: files are streamed by the route (request.parts()).
+  await fastify.register(fastifyMultipart, { limits: { fileSize: bodyLimit, files: 1, fields: 20 } });
 
   fastify.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error);
@@ -69,7 +79,8 @@ export async function createServer(options: ServerOptions): Promise<SegmentaServ
   fastify.get('/openapi.json', async () => doc);
   fastify.get('/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage(doc)));
 
-  for (const route of ROUTES) register(fastify, route, { app, auth, jobs, memo, runtime: options.runtime });
+  const runtime = liveRuntime(options.runtime);
+  for (const route of ROUTES) register(fastify, route, { app, auth, jobs, memo, runtime });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await fastify.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false });
@@ -91,11 +102,12 @@ export async function createServer(options: ServerOptions): Promise<SegmentaServ
 function register(
   fastify: FastifyInstance,
   route: Route,
-  deps: { app: App; auth: Authenticator; jobs: Jobs; memo: Memo; runtime: SegmentRuntime | undefined },
+  deps: { app: App; auth: Authenticator; jobs: Jobs; memo: Memo; runtime: LiveRuntime },
 ): void {
   fastify.route({
     method: route.method,
     url: route.path,
+    ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
     handler: async (request, reply) => {
       if (route.scope) await authorize(deps.auth, request.headers.authorization, route.scope);
       const parse = (where: 'query' | 'params' | 'body', schema: Route['query'], value: unknown) => {
@@ -114,7 +126,8 @@ function register(
         app: deps.app,
         jobs: deps.jobs,
         memo: deps.memo,
-        runtime: deps.runtime,
+        // Reads never wait for the live runtime to load (a minute at a million customers); writes do.
+        runtime: route.method === 'GET' ? deps.runtime.now() : await deps.runtime.wait(),
         request,
         reply,
       });

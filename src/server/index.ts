@@ -12,4 +12,4 @@ export {
 } from './auth/api-keys.js';
 export { type Authenticator, apiKeyAuthenticator } from './auth/authenticator.js';
 export { createServer, type SegmentaServer, type ServerOptions } from './create-server.js';
-export { type Serving, serve, webRoot } from './serve.js';
+export { type LiveSummary, type ServeOptions, type Serving, serve, webRoot } from './serve.js';

@@ -18,6 +18,7 @@ export interface RouteContext<Q, P, B> {
   /**
    * The live segment runtime when the server runs one (`segmenta serve`): segment writes and events go through it
    * so live membership stays exact. `undefined` in a read-only server (segment writes then use the batch path).
+   * While `segmenta serve` is still loading it, writes wait for it and GET routes see `undefined`.
    */
   readonly runtime: SegmentRuntime | undefined;
   readonly request: FastifyRequest;
@@ -45,6 +46,8 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   readonly produces?: string;
   /** Status on success; default 200. */
   readonly status?: number;
+  /** Largest request body, bytes; default the server's (1 GiB, for uploads). */
+  readonly bodyLimit?: number;
   readonly handler: (ctx: RouteContext<z.output<Q>, z.output<P>, z.output<B>>) => Promise<unknown>;
 }
 
@@ -61,6 +64,7 @@ export interface Route {
   readonly response?: z.ZodType | undefined;
   readonly produces?: string | undefined;
   readonly status?: number | undefined;
+  readonly bodyLimit?: number | undefined;
   readonly handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<unknown>;
 }
 

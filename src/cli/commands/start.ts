@@ -5,9 +5,11 @@ import { byStrength } from '../../analysis/patterns/statement.js';
 import { type App, openApp } from '../../app.js';
 import { qualityReport } from '../../ingest/quality/report.js';
 import { type Serving, serve } from '../../server/index.js';
+import { formatPrecompute, precomputePages } from '../../server/precompute.js';
 import { withApp } from '../context.js';
 import { progressBar } from '../progress.js';
 import { isEmpty, loadDemo } from './demo.js';
+import { runUntilStopped } from './serve.js';
 
 const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const pct = (x: number, total: number) => `${total > 0 ? ((100 * x) / total).toFixed(1) : '0.0'}%`;
@@ -59,6 +61,7 @@ export function registerStart(program: Command): void {
     .option('--customers <n>', 'demo size when the database is empty', '20000')
     .option('--port <n>', 'port of the dashboard and API (the next free one if taken)', '3000')
     .option('--no-serve', 'stop after the summary instead of serving the dashboard')
+    .option('--no-live', 'serve without live segments (no event ingestion, no webhooks)')
     .action(async (opts, cmd: Command) => {
       await withApp(cmd, async (app) => {
         const started = performance.now();
@@ -80,6 +83,9 @@ export function registerStart(program: Command): void {
         const bar = progressBar('analysing');
         const s = await analyze(app.warehouse, { onProgress: (d, t, step) => bar.update(d, t, step) });
         bar.done();
+        const pagesBar = progressBar('precomputing the dashboard pages');
+        const pages = await precomputePages(app, s.runId, (d, t, step) => pagesBar.update(d, t, step));
+        pagesBar.done();
         const h = await headline(app, s.runId);
         out(
           `\nAnalysis run ${s.runId} as of ${s.asOf} (${s.seconds.toFixed(1)} s): ${n(s.customers)} customers, ${n(s.buyers)} with purchases, net revenue ${n(h.revenue)}`,
@@ -87,6 +93,7 @@ export function registerStart(program: Command): void {
         out(
           `At risk: ${n(h.atRisk)} customers in the at-risk lifecycle stage${s.clv.status === 'ok' ? `; ${n(h.inactive)} buyers likely inactive (P(alive) < 0.5)` : ''}`,
         );
+        out(formatPrecompute(pages));
         out('');
         for (const line of table('RFM groups', s.rfm, s.customers)) out(line);
         out('');
@@ -106,18 +113,18 @@ export function registerStart(program: Command): void {
           `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s. Next: segmenta cluster · segmenta quality segments · segmenta export customers --out customers.csv · segmenta --help`,
         );
       });
-      if (opts.serve !== false) await serveDashboard(cmd, Number(opts.port));
+      if (opts.serve !== false) await serveDashboard(cmd, Number(opts.port), opts.live !== false);
     });
 }
 
-/** Serve the API and dashboard until interrupted, on the first free port from `port`. */
-async function serveDashboard(cmd: Command, port: number): Promise<void> {
+/** Serve the API, live segments and dashboard until interrupted, on the first free port from `port`. */
+async function serveDashboard(cmd: Command, port: number, live: boolean): Promise<void> {
   const global = cmd.optsWithGlobals() as { db?: string };
   const app = await openApp(global.db !== undefined ? { db: global.db } : {});
   let serving: Serving | undefined;
   for (let p = port; serving === undefined; p++) {
     try {
-      serving = await serve(app, { port: p, host: '127.0.0.1', dashboardKey: true });
+      serving = await serve(app, { port: p, host: '127.0.0.1', dashboardKey: true, live });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || p >= port + 20) throw e;
     }
@@ -132,11 +139,5 @@ async function serveDashboard(cmd: Command, port: number): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = async () => {
-    await s.server.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  await runUntilStopped(s, () => app.close());
 }

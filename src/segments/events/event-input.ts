@@ -9,6 +9,9 @@ const ID = (what: string) =>
     .max(200, { error: `expected ${what} of at most 200 characters` });
 
 const OCCURRED_AT = 'expected an ISO date-time with a zone (2024-05-01T10:00:00Z) or epoch milliseconds';
+/** Largest instant a JS Date holds (year 275760). */
+const MAX_MS = 8.64e15;
+const EPOCH_MS = { error: `expected epoch milliseconds as an integer from 0 to ${MAX_MS}` };
 
 /** One event as sent to `POST /v1/events` or `ingest()`. Unknown keys are rejected, not dropped. */
 export const EventInput = z
@@ -17,7 +20,10 @@ export const EventInput = z
     customer_id: ID('customer id'),
     type: ID('event type'),
     occurred_at: z.union(
-      [z.iso.datetime({ offset: true, error: OCCURRED_AT }), z.number().int().min(0).max(8.64e15)],
+      [
+        z.iso.datetime({ offset: true, error: OCCURRED_AT }),
+        z.number().min(0, EPOCH_MS).max(MAX_MS, EPOCH_MS).int(EPOCH_MS),
+      ],
       { error: OCCURRED_AT },
     ),
     properties: z.record(z.string(), z.json()).optional(),
@@ -55,7 +61,14 @@ const toIncoming = (e: EventInputType): IncomingEvent => ({
 /** Check a request body `{ events: [...] }`; all or nothing, every problem located (`events[3].type: …`). */
 export function parseEventBatch(body: unknown): Result<IncomingEvent[], Issue[]> {
   const r = EventBatch.safeParse(body);
-  return r.success ? ok(r.data.events.map(toIncoming)) : err(zodIssues(r.error, body));
+  if (r.success) return ok(r.data.events.map(toIncoming));
+  // One line per problem (an integer past 2^53 also fails zod's own safe-integer check, with the same message).
+  const seen = new Set<string>();
+  return err(
+    zodIssues(r.error, body).filter(
+      (i) => !seen.has(`${i.path}\n${i.message}`) && seen.add(`${i.path}\n${i.message}`),
+    ),
+  );
 }
 
 /** Check an array of events given in-process. */

@@ -7,8 +7,10 @@ import { postEvents } from './events-endpoint.js';
 const MAX_BODY = 4 * 1024 * 1024;
 
 /**
- * A minimal HTTP front for event ingestion (node:http, no framework): `POST /v1/events` only. The API issue
- * mounts `postEvents` in the real server; this exists so ingestion can be driven over loopback today.
+ * A minimal HTTP front for event ingestion (node:http, no framework): `POST /v1/events` only.
+ * @deprecated `POST /v1/events` is a route of the real server (`src/server/routes/events.ts`, run by `segmenta
+ * serve`, errors as problem+json); use `createServer({ app, runtime })`. Kept only while
+ * `test/segments-scenarios.test.ts` still drives it.
  */
 export async function startEventsServer(
   rt: SegmentRuntime,
