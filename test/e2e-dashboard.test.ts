@@ -7,7 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type Fixture } from './server-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const PAGES = ['overview', 'rfm', 'lifecycle', 'segments', 'value', 'churn', 'customer', 'quality'];
+const PAGES = [
+  'overview',
+  'rfm',
+  'lifecycle',
+  'segments',
+  'builder',
+  'clusters',
+  'behaviour',
+  'campaigns',
+  'value',
+  'churn',
+  'customer',
+  'quality',
+];
 const OUT = resolve('test-output');
 const haveChromium = existsSync(CHROMIUM);
 

@@ -2,7 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { initialKey, saveKey } from './api.js';
 import { type Session, SessionContext } from './context.js';
 import { type Lang, translate } from './i18n.js';
+import { BehaviourPage } from './pages/BehaviourPage.js';
+import { BuilderPage } from './pages/BuilderPage.js';
+import { CampaignsPage } from './pages/CampaignsPage.js';
 import { ChurnPage } from './pages/ChurnPage.js';
+import { ClustersPage } from './pages/ClustersPage.js';
 import { CustomerPage } from './pages/CustomerPage.js';
 import { LifecyclePage } from './pages/LifecyclePage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
@@ -17,6 +21,10 @@ export const PAGES = [
   { id: 'rfm', title: 'RFM grid' },
   { id: 'lifecycle', title: 'Lifecycle' },
   { id: 'segments', title: 'Segments' },
+  { id: 'builder', title: 'Segment builder' },
+  { id: 'clusters', title: 'Clusters' },
+  { id: 'behaviour', title: 'Behaviour' },
+  { id: 'campaigns', title: 'Campaigns' },
   { id: 'value', title: 'Value' },
   { id: 'churn', title: 'Churn risk' },
   { id: 'customer', title: 'Customer 360' },
@@ -111,8 +119,21 @@ export function App() {
           <ChurnPage />
         ) : page === 'customer' ? (
           <CustomerPage id={arg ? decodeURIComponent(arg) : undefined} />
+        ) : page === 'builder' ? (
+          <BuilderPage
+            onKey={(k) => {
+              saveKey(k);
+              setKey(k);
+            }}
+          />
         ) : page === 'quality' ? (
           <QualityPage />
+        ) : page === 'clusters' ? (
+          <ClustersPage />
+        ) : page === 'behaviour' ? (
+          <BehaviourPage />
+        ) : page === 'campaigns' ? (
+          <CampaignsPage />
         ) : (
           <OverviewPage />
         )}
