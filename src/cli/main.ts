@@ -16,6 +16,7 @@ import { registerQuarantine } from './commands/quarantine.js';
 import { registerSegments } from './commands/segments.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerWebhooks } from './commands/webhooks.js';
 
 const program = new Command()
   .name('segmenta')
@@ -40,6 +41,7 @@ registerPatterns(program);
 registerSegments(program);
 registerServe(program);
 registerKeys(program);
+registerWebhooks(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 /** Rule segments: schema, batch SQL, live engine, membership log, explanations (the library surface). */
 export { compileSegmentQuery } from './batch/compile-segment.js';
 export { evaluateBatch } from './batch/evaluate-batch.js';
+export { previewSegment, type SegmentPreview } from './batch/preview-segment.js';
 export { type BatchEvaluation, evaluateAndRecord } from './batch/record-evaluation.js';
 export { defineSegment } from './define-segment.js';
 export { type IncomingEvent, parseEventBatch, parseEvents } from './events/event-input.js';

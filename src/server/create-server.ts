@@ -132,7 +132,7 @@ function register(
         reply,
       });
       // New data or a new run makes cached aggregates stale.
-      if (route.method !== 'GET') deps.memo.clear();
+      if (route.method !== 'GET' && route.scope !== 'read') deps.memo.clear();
       if (reply.sent) return reply;
       if (route.status) void reply.code(route.status);
       return result;

@@ -4,6 +4,8 @@ import type { Warehouse } from '../../warehouse/warehouse.js';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { HEADERS, sign } from './signature.js';
 import type { Transport } from './transport.js';
+import { onDeliveriesDue } from './webhook-signals.js';
+import { type DeliveryCounts, deliveryCounts, redriveDeliveries } from './webhook-store.js';
 
 export interface DispatcherOptions {
   readonly clock: Clock;
@@ -25,11 +27,7 @@ interface Due {
   readonly secret: string;
 }
 
-export interface DeliveryCounts {
-  readonly pending: number;
-  readonly delivered: number;
-  readonly dead: number;
-}
+export type { DeliveryCounts } from './webhook-store.js';
 
 const BATCH = 200;
 
@@ -44,11 +42,15 @@ export class WebhookDispatcher {
   private again = false;
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
+  private readonly unsubscribe: () => void;
 
+  /** Deliveries re-driven through the API or CLI on the same warehouse wake the dispatcher at once. */
   constructor(
     private readonly wh: Warehouse,
     private readonly o: DispatcherOptions,
-  ) {}
+  ) {
+    this.unsubscribe = onDeliveriesDue(wh, () => this.notify());
+  }
 
   /** Start (or nudge): send what is due now, then wait for the next retry instant. */
   notify(): void {
@@ -69,6 +71,7 @@ export class WebhookDispatcher {
 
   stop(): void {
     this.stopped = true;
+    this.unsubscribe();
     this.cancelTimer?.();
     this.cancelTimer = undefined;
   }
@@ -90,7 +93,7 @@ export class WebhookDispatcher {
     const t = await this.wh.query({
       sql: `SELECT d.delivery_id, d.attempts, d.payload, w.url, w.secret
         FROM webhook_deliveries d JOIN webhooks w ON w.webhook_id = d.webhook_id
-        WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+        WHERE d.status = 'pending' AND w.active AND d.next_attempt_at <= $1
         ORDER BY d.next_attempt_at, d.log_seq LIMIT $2`,
       params: [new Date(this.o.clock.now()), BATCH],
     });
@@ -148,7 +151,8 @@ export class WebhookDispatcher {
     this.cancelTimer = undefined;
     if (this.stopped) return;
     const t = await this.wh.query({
-      sql: `SELECT min(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'`,
+      sql: `SELECT min(d.next_attempt_at) AS at FROM webhook_deliveries d
+        JOIN webhooks w ON w.webhook_id = d.webhook_id WHERE d.status = 'pending' AND w.active`,
       params: [],
     });
     const at = t.columns.at![0];
@@ -161,27 +165,12 @@ export class WebhookDispatcher {
 
   /** Put dead deliveries (all, or one webhook's, or one) back in the queue, due now. Returns how many. */
   async redrive(filter: { webhookId?: number; deliveryId?: string } = {}): Promise<number> {
-    const n = await this.wh.execute(
-      `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $1
-        WHERE status = 'dead' AND (CAST($2 AS INTEGER) IS NULL OR webhook_id = $2)
-          AND (CAST($3 AS VARCHAR) IS NULL OR delivery_id = $3)`,
-      [new Date(this.o.clock.now()), filter.webhookId ?? null, filter.deliveryId ?? null],
-    );
+    const n = await redriveDeliveries(this.wh, filter, this.o.clock.now());
     this.notify();
     return n;
   }
 
-  async counts(): Promise<DeliveryCounts> {
-    const t = await this.wh.query({
-      sql: 'SELECT status, count(*) AS n FROM webhook_deliveries GROUP BY status',
-      params: [],
-    });
-    const by = new Map<string, number>();
-    for (let i = 0; i < t.rowCount; i++) by.set(String(t.columns.status![i]), Number(t.columns.n![i]));
-    return {
-      pending: by.get('pending') ?? 0,
-      delivered: by.get('delivered') ?? 0,
-      dead: by.get('dead') ?? 0,
-    };
+  counts(): Promise<DeliveryCounts> {
+    return deliveryCounts(this.wh);
   }
 }

@@ -3,6 +3,7 @@ import { appendJsonRows } from '../../segments/store/json-rows.js';
 import type { LoggedChange } from '../../segments/store/membership-log.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { deliveryId, payloadOf } from './payload.js';
+import { webhooksGeneration } from './webhook-signals.js';
 import { listWebhooks, type Webhook } from './webhook-store.js';
 
 /**
@@ -12,6 +13,8 @@ import { listWebhooks, type Webhook } from './webhook-store.js';
  */
 export class WebhookOutbox implements ChangeSink {
   private webhooks: readonly Webhook[] = [];
+  /** The webhook list's generation when last read: a webhook added or removed on this warehouse moves it. */
+  private generation = -1;
   private readonly listeners: (() => void)[] = [];
 
   static async open(wh: Warehouse): Promise<WebhookOutbox> {
@@ -22,6 +25,7 @@ export class WebhookOutbox implements ChangeSink {
 
   /** Re-read the registered webhooks (after one is added or changed). */
   async refresh(wh: Warehouse): Promise<void> {
+    this.generation = webhooksGeneration(wh);
     this.webhooks = (await listWebhooks(wh)).filter((w) => w.active);
   }
 
@@ -31,6 +35,8 @@ export class WebhookOutbox implements ChangeSink {
   }
 
   async persist(wh: Warehouse, changes: readonly LoggedChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    if (this.generation !== webhooksGeneration(wh)) await this.refresh(wh);
     const rows: Record<string, unknown>[] = [];
     for (const c of changes) {
       for (const w of this.webhooks) {

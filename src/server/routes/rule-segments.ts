@@ -7,16 +7,22 @@ import {
   segmentVersions,
 } from '../../segments/index.js';
 import { defineRoute } from '../route.js';
+import { builderRoutes } from './segments/builder-routes.js';
+import { memberRoutes } from './segments/member-routes.js';
+import { writeRoutes } from './segments/write-routes.js';
 
 const iso = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 /**
- * Rule segments (issue 6), read-only for now: list with freshness, one segment with its version history, and
- * its membership log. TODO(issue 7): create / edit / preview-count routes over `defineSegment` and the batch
- * evaluator once their API settles, and the dashboard's segment builder on top of them.
+ * Rule segments (issues 6 and 7): list with freshness, one segment with its version history, its membership log;
+ * the builder's fields, schema and preview count, create and edit (`segments/write-routes.ts`), members, export,
+ * quality and explanations (`segments/member-routes.ts`).
  */
 export const ruleSegmentRoutes = [
+  ...builderRoutes,
+  ...writeRoutes,
+  ...memberRoutes,
   defineRoute({
     method: 'GET',
     path: '/v1/segments',
