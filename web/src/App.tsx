@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { initialKey, saveKey } from './api.js';
+import { Nav, type NavPage } from './components/Nav.js';
 import { type Session, SessionContext } from './context.js';
 import { type Lang, translate } from './i18n.js';
 import { BehaviourPage } from './pages/BehaviourPage.js';
@@ -15,21 +16,21 @@ import { RfmPage } from './pages/RfmPage.js';
 import { SegmentsPage } from './pages/SegmentsPage.js';
 import { ValuePage } from './pages/ValuePage.js';
 
-/** Pages by hash route; the first is the landing page. */
+/** Pages by hash route; the first is the landing page. `section` groups them in the sidebar (`components/Nav.tsx`). */
 export const PAGES = [
-  { id: 'overview', title: 'Overview' },
-  { id: 'rfm', title: 'RFM grid' },
-  { id: 'lifecycle', title: 'Lifecycle' },
-  { id: 'segments', title: 'Segments' },
-  { id: 'builder', title: 'Segment builder' },
-  { id: 'clusters', title: 'Clusters' },
-  { id: 'behaviour', title: 'Behaviour' },
-  { id: 'campaigns', title: 'Campaigns' },
-  { id: 'value', title: 'Value' },
-  { id: 'churn', title: 'Churn risk' },
-  { id: 'customer', title: 'Customer 360' },
-  { id: 'quality', title: 'Data quality' },
-] as const;
+  { id: 'overview', title: 'Overview', section: 'Analytics' },
+  { id: 'rfm', title: 'RFM grid', section: 'Analytics' },
+  { id: 'lifecycle', title: 'Lifecycle', section: 'Analytics' },
+  { id: 'segments', title: 'Segments', section: 'Segments' },
+  { id: 'builder', title: 'Segment builder', section: 'Segments' },
+  { id: 'clusters', title: 'Clusters', section: 'Segments' },
+  { id: 'behaviour', title: 'Behaviour', section: 'Segments' },
+  { id: 'campaigns', title: 'Campaigns', section: 'Segments' },
+  { id: 'value', title: 'Value', section: 'Analytics' },
+  { id: 'churn', title: 'Churn risk', section: 'Analytics' },
+  { id: 'customer', title: 'Customer 360', section: 'Customers' },
+  { id: 'quality', title: 'Data quality', section: 'Data' },
+] as const satisfies readonly NavPage[];
 
 const useHash = () => {
   const [hash, setHash] = useState(window.location.hash);
@@ -77,34 +78,17 @@ export function App() {
   const t = session.t;
   return (
     <SessionContext.Provider value={session}>
-      <header>
-        <b className="brand">Segmenta</b>
-        <nav>
-          {PAGES.map((p) => (
-            <a
-              key={p.id}
-              href={`#/${p.id}`}
-              className={p.id === page ? 'active' : ''}
-              data-testid={`nav-${p.id}`}
-            >
-              {t(p.title)}
-            </a>
-          ))}
-        </nav>
-        <span className="spacer" />
-        <button type="button" data-testid="lang" onClick={() => setLang(lang === 'en' ? 'es' : 'en')}>
-          {lang === 'en' ? 'Español' : 'English'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            saveKey(null);
-            setKey(null);
-          }}
-        >
-          {t('Sign out')}
-        </button>
-      </header>
+      <Nav
+        pages={PAGES}
+        page={page}
+        lang={lang}
+        t={t}
+        onLang={() => setLang(lang === 'en' ? 'es' : 'en')}
+        onSignOut={() => {
+          saveKey(null);
+          setKey(null);
+        }}
+      />
       <main data-testid={`page-${page}`}>
         <h1>{t(PAGES.find((p) => p.id === page)?.title ?? 'Overview')}</h1>
         {page === 'rfm' ? (

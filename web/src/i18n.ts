@@ -9,6 +9,9 @@ const es: Record<string, string> = {
   'Churn risk': 'Riesgo de abandono',
   'Customer 360': 'Cliente 360',
   'Data quality': 'Calidad de datos',
+  // Sidebar sections
+  Analytics: 'Análisis',
+  Data: 'Datos',
   Customers: 'Clientes',
   Buyers: 'Compradores',
   Revenue: 'Ingresos',
@@ -28,6 +31,59 @@ const es: Record<string, string> = {
   Segmentation: 'Segmentación',
   'Hidden patterns': 'Patrones ocultos',
   'No significant patterns': 'Sin patrones significativos',
+  // Segment explorer (SegmentsPage: quality scorecard, profile heatmap)
+  'Segment quality': 'Calidad de los segmentos',
+  'Variance explained': 'Varianza explicada',
+  Separation: 'Separación',
+  Overlap: 'Solapamiento',
+  'Smallest segment': 'Segmento más pequeño',
+  'Stability vs previous run': 'Estabilidad frente a la ejecución anterior',
+  'Bootstrap stability': 'Estabilidad bootstrap',
+  good: 'bueno',
+  fair: 'aceptable',
+  weak: 'débil',
+  'Share of the differences between customers that the segments account for (R²).':
+    'Parte de las diferencias entre clientes que explican los segmentos (R²).',
+  'Silhouette: how much closer customers are to their own segment than to the next one (−1 to 1).':
+    'Silueta: cuánto más cerca están los clientes de su segmento que del siguiente (de −1 a 1).',
+  "Share of customers nearer another segment's centre than their own.":
+    'Parte de los clientes más cerca del centro de otro segmento que del suyo.',
+  'Share of customers in the smallest segment: tiny segments are hard to act on.':
+    'Parte de los clientes en el segmento más pequeño: los segmentos diminutos son difíciles de aprovechar.',
+  'Customers in both runs who stayed in the matching cluster.':
+    'Clientes presentes en ambas ejecuciones que siguen en el clúster correspondiente.',
+  'Customers in both runs who kept their segment.':
+    'Clientes presentes en ambas ejecuciones que conservan su segmento.',
+  'Mean Jaccard similarity of the clusters when refitted on resamples of the customers.':
+    'Similitud de Jaccard media de los clústeres al reajustarlos sobre remuestras de los clientes.',
+  'good from 50%, fair from 25%': 'bueno desde 50%, aceptable desde 25%',
+  'good from 0.5, fair from 0.25': 'bueno desde 0,5, aceptable desde 0,25',
+  'good up to 10%, fair up to 25%': 'bueno hasta 10%, aceptable hasta 25%',
+  'good from 5%, fair from 1%': 'bueno desde 5%, aceptable desde 1%',
+  'good from 80%, fair from 60%': 'bueno desde 80%, aceptable desde 60%',
+  'good from 0.75, fair from 0.6': 'bueno desde 0,75, aceptable desde 0,6',
+  'Well-formed segments: distinct, compact and stable enough to act on.':
+    'Segmentos bien formados: distintos, compactos y lo bastante estables para actuar.',
+  'Usable segments with some weak points: check the figures marked weak before relying on them.':
+    'Segmentos utilizables con algunos puntos débiles: revisa las cifras marcadas como débiles antes de fiarte de ellos.',
+  'Weak segments: customers in different segments are hard to tell apart; treat them as rough groupings.':
+    'Segmentos débiles: cuesta distinguir a los clientes de segmentos distintos; tómalos como agrupaciones aproximadas.',
+  segments: 'segmentos',
+  'measured in the features': 'medido en las variables',
+  'No earlier run to compare with': 'Sin ejecución anterior con la que comparar',
+  'Segment profiles': 'Perfiles de los segmentos',
+  'Mean per segment; colour: how far the segment sits above (red) or below (blue) everyone, in standard deviations.':
+    'Media por segmento; color: cuánto está el segmento por encima (rojo) o por debajo (azul) de todos, en desviaciones típicas.',
+  'Recency (days)': 'Recencia (días)',
+  'Net revenue': 'Ingreso neto',
+  'Average order value': 'Valor medio del pedido',
+  'Tenure (days)': 'Antigüedad (días)',
+  CLV: 'CLV',
+  'Sessions (90 d)': 'Sesiones (90 d)',
+  'Email opens (90 d)': 'Aperturas de email (90 d)',
+  'Discount share': 'Parte con descuento',
+  Age: 'Edad',
+  Everyone: 'Todos',
   'CLV distribution': 'Distribución del CLV',
   'Top customers by CLV': 'Mejores clientes por CLV',
   'Customers most likely to churn': 'Clientes con más riesgo de abandono',
@@ -185,6 +241,9 @@ const es: Record<string, string> = {
   exited: 'salió',
   'this rule': 'esta regla',
   draft: 'borrador',
+  // Segment evaluation modes
+  batch: 'por lotes',
+  live: 'en vivo',
   'Sizes show here once a rule counts customers.':
     'Los tamaños aparecen aquí cuando una regla cuenta clientes.',
 };

@@ -62,7 +62,7 @@ export function SegmentList({
             </td>
             <td className="num">{s.version}</td>
             <td>
-              {when(s.evaluatedAt, lang)} {s.mode ? <span className="muted">({s.mode})</span> : null}
+              {when(s.evaluatedAt, lang)} {s.mode ? <span className="muted">({t(s.mode)})</span> : null}
             </td>
             <td className="builder-problem">{s.error ?? ''}</td>
           </tr>
