@@ -8,6 +8,7 @@ import { pageRoutes } from './page-routes.js';
 import { patternRoutes } from './patterns.js';
 import { ruleSegmentRoutes } from './rule-segments.js';
 import { runRoutes } from './runs.js';
+import { segmentExplorerRoutes } from './segment-explorer.js';
 import { segmentationRoutes } from './segmentations.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -16,6 +17,7 @@ export const ROUTES: readonly Route[] = [
   ...overviewRoutes,
   ...customerRoutes,
   ...segmentationRoutes,
+  ...segmentExplorerRoutes,
   ...runRoutes,
   ...importRoutes,
   ...eventRoutes,

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Chart } from '../components/Chart.js';
+import { ProfileHeatmap } from '../components/explorer/ProfileHeatmap.js';
+import { QualityScorecard } from '../components/explorer/QualityScorecard.js';
 import { Load } from '../components/Load.js';
 import { useSession } from '../context.js';
 import { useApi } from '../use-api.js';
@@ -76,6 +78,8 @@ export function SegmentsPage() {
           </section>
         )}
       </Load>
+      <QualityScorecard name={name} />
+      <ProfileHeatmap name={name} />
       <section>
         <h3>{t('Hidden patterns')}</h3>
         <Load loaded={patterns}>
