@@ -244,6 +244,16 @@ const es: Record<string, string> = {
   // Segment evaluation modes
   batch: 'por lotes',
   live: 'en vivo',
+  // What caused a membership change (ChangeSource in src/segments/live/membership-change.ts; batch is above)
+  event: 'evento',
+  time: 'paso del tiempo',
+  profile: 'perfil',
+  definition: 'definición',
+  startup: 'arranque',
+  // Kinds of Customer 360 timeline entries (event is above)
+  order: 'pedido',
+  message: 'mensaje',
+  membership: 'segmento',
   'Sizes show here once a rule counts customers.':
     'Los tamaños aparecen aquí cuando una regla cuenta clientes.',
 };

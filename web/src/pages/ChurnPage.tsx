@@ -17,16 +17,17 @@ export function ChurnPage() {
           <>
             <Chart
               testId="churn-bars"
-              height={260}
+              height={290}
               option={{
                 tooltip: {},
+                legend: { top: 0 },
                 xAxis: {
                   type: 'category',
                   data: p.items.map((r) => String(r.customer_id)),
                   axisLabel: { rotate: 45 },
                 },
                 yAxis: [{ type: 'value', max: 1 }, { type: 'value' }],
-                grid: { bottom: 90 },
+                grid: { left: 10, right: 10, top: 35, bottom: 5, containLabel: true },
                 series: [
                   { type: 'bar', name: t('Churn risk'), data: p.items.map((r) => r.churn_risk) },
                   {

@@ -53,8 +53,14 @@ function Profile360({ id }: { id: string }) {
   const { t, lang } = useSession();
   const loaded = useApi<Profile>(`/v1/customers/${encodeURIComponent(id)}`);
   const n = (v: number | null | undefined, d = 0) => formatNumber(lang, v, d);
-  const iv = (i: Interval | undefined, d = 0) =>
-    i ? `${n(i.value, d)} (${n(i.low, d)}–${n(i.high, d)})` : '–';
+  // A prediction's value goes in the card's figure, its interval in the small note below (one line each).
+  const iv = (label: string, i: Interval | undefined, d = 0) => (
+    <Kpi
+      label={label}
+      value={n(i?.value, d)}
+      note={i && (i.low !== null || i.high !== null) ? `${n(i.low, d)}–${n(i.high, d)}` : undefined}
+    />
+  );
   return (
     <Load loaded={loaded}>
       {(p) => {
@@ -70,9 +76,9 @@ function Profile360({ id }: { id: string }) {
               {[a.email, a.city, a.country, a.age ? `${a.age}` : null].filter(Boolean).join(' · ')}
             </p>
             <div className="kpis">
-              <Kpi label="CLV" value={iv(p.predictions?.clv)} />
-              <Kpi label={t('Probability alive')} value={iv(p.predictions?.pAlive, 2)} />
-              <Kpi label={t('Expected purchases')} value={iv(p.predictions?.expectedPurchases, 1)} />
+              {iv('CLV', p.predictions?.clv)}
+              {iv(t('Probability alive'), p.predictions?.pAlive, 2)}
+              {iv(t('Expected purchases'), p.predictions?.expectedPurchases, 1)}
               <Kpi label={t('Churn risk')} value={n(p.predictions?.churnRisk, 2)} />
               <Kpi label={t('Next order')} value={p.predictions?.nextOrderDate ?? '–'} />
               <Kpi label={t('Revenue')} value={n(p.scores?.monetary_net as number | null)} />
@@ -81,9 +87,10 @@ function Profile360({ id }: { id: string }) {
               <h3>{t('Orders')}</h3>
               <Chart
                 testId="customer-orders"
-                height={220}
+                height={200}
                 option={{
                   tooltip: {},
+                  grid: { left: 10, right: 20, top: 15, bottom: 5, containLabel: true },
                   xAxis: { type: 'category', data: orders.map((o) => o.ts.slice(0, 10)) },
                   yAxis: { type: 'value' },
                   series: [{ type: 'bar', name: t('Revenue'), data: orders.map((o) => o.amount) }],
@@ -111,14 +118,14 @@ function Profile360({ id }: { id: string }) {
                     <li
                       key={`${e.kind}-${e.ts}-${String(e.order_id ?? e.event_id ?? e.message_id ?? e.segment)}`}
                     >
-                      <span className="muted">{e.ts.slice(0, 16).replace('T', ' ')}</span> <b>{e.kind}</b>{' '}
+                      <span className="muted">{e.ts.slice(0, 16).replace('T', ' ')}</span> <b>{t(e.kind)}</b>{' '}
                       {e.kind === 'order'
                         ? `${n(e.amount as number, 2)} · ${e.channel ?? ''} · ${e.categories ?? ''}`
                         : e.kind === 'event'
                           ? String(e.type)
                           : e.kind === 'message'
                             ? `${e.channel}: ${String(e.text).slice(0, 80)}`
-                            : `${e.change} ${e.segment}`}
+                            : `${t(String(e.change))} ${e.segment}`}
                     </li>
                   ))}
                 </ul>

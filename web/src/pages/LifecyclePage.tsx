@@ -25,10 +25,23 @@ export function LifecyclePage() {
                 <h3>{t('Lifecycle')}</h3>
                 <Chart
                   testId="lifecycle-funnel"
+                  height={420}
                   option={{
                     tooltip: {},
                     series: [
-                      { type: 'funnel', sort: 'none', data: byPhase, label: { formatter: '{b}: {c}' } },
+                      {
+                        type: 'funnel',
+                        sort: 'none',
+                        // Widths in proportion to the largest phase; the labels get the right third of the panel.
+                        max: Math.max(1, ...byPhase.map((p) => p.value)),
+                        left: '4%',
+                        width: '60%',
+                        top: 20,
+                        bottom: 20,
+                        gap: 2,
+                        data: byPhase,
+                        label: { position: 'right', formatter: '{b}: {c}' },
+                      },
                     ],
                   }}
                 />
@@ -40,7 +53,7 @@ export function LifecyclePage() {
                   height={420}
                   option={{
                     tooltip: {},
-                    grid: { left: 160 },
+                    grid: { left: 10, right: 30, top: 10, bottom: 10, containLabel: true },
                     xAxis: { type: 'value' },
                     yAxis: { type: 'category', data: stages.map((r) => r.stage).reverse() },
                     series: [

@@ -31,7 +31,8 @@ export function OverviewPage() {
                 testId="trends"
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: { data: [t('Revenue'), t('Buyers')] },
+                  legend: { data: [t('Revenue'), t('Buyers')], bottom: 0 },
+                  grid: { left: 10, right: 10, top: 15, bottom: 35, containLabel: true },
                   xAxis: { type: 'category', data: o.trends.map((r) => r.month.slice(0, 7)) },
                   yAxis: [{ type: 'value' }, { type: 'value' }],
                   series: [
@@ -52,7 +53,7 @@ export function OverviewPage() {
                 testId="rfm-groups"
                 option={{
                   tooltip: {},
-                  grid: { left: 140 },
+                  grid: { left: 10, right: 30, top: 10, bottom: 10, containLabel: true },
                   xAxis: { type: 'value' },
                   yAxis: { type: 'category', data: o.rfmGroups.map((r) => r.segment).reverse() },
                   series: [
@@ -88,7 +89,8 @@ export function WeekdayHour({ cells }: { cells: Overview['weekdayHour'] }) {
         // The colour legend stands at the right, clear of the hour labels.
         grid: { left: 50, right: 90, top: 10, bottom: 30 },
         xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h)) },
-        yAxis: { type: 'category', data: WEEKDAYS.map(t) },
+        // Monday on top, as on the Behaviour page.
+        yAxis: { type: 'category', data: WEEKDAYS.map(t), inverse: true },
         visualMap: { min: 0, max, orient: 'vertical', right: 0, top: 'center', calculable: true },
         series: [
           { type: 'heatmap', name: t('Orders'), data: cells.map((c) => [c.hour, c.weekday, c.orders]) },

@@ -29,9 +29,10 @@ export function QualityPage() {
               </h3>
               <Chart
                 testId="quality-rows"
-                height={240}
+                height={200}
                 option={{
                   tooltip: {},
+                  grid: { left: 10, right: 20, top: 15, bottom: 5, containLabel: true },
                   xAxis: { type: 'category', axisLabel: { interval: 0 }, data: entities.map((e) => e.table) },
                   yAxis: { type: 'log' },
                   series: [{ type: 'bar', name: t('Rows'), data: entities.map((e) => e.rows) }],
@@ -48,7 +49,7 @@ export function QualityPage() {
                     height={e.columns.length * 18 + 60}
                     option={{
                       tooltip: {},
-                      grid: { left: 130, top: 10, bottom: 30 },
+                      grid: { left: 10, right: 25, top: 10, bottom: 5, containLabel: true },
                       xAxis: { type: 'value', max: 1 },
                       yAxis: {
                         type: 'category',

@@ -1,11 +1,12 @@
 import { Chart } from '../components/Chart.js';
 import { Load } from '../components/Load.js';
 import { useSession } from '../context.js';
+import { formatNumber } from '../i18n.js';
 import type { Overview } from '../types.js';
 import { useApi } from '../use-api.js';
 
 export function RfmPage() {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   const loaded = useApi<Overview>('/v1/overview');
   return (
     <Load loaded={loaded}>
@@ -18,13 +19,14 @@ export function RfmPage() {
               <h3>{t('Customers per cell, coloured by mean net revenue')}</h3>
               <Chart
                 testId="rfm-grid"
-                height={420}
+                height={380}
                 option={{
                   tooltip: {
                     formatter: (p: { data: [number, number, number, number] }) =>
                       `R ${p.data[0] + 1} · F ${p.data[1] + 1}<br/>${t('Customers')}: ${p.data[3]}<br/>${t('Mean')} ${t('Revenue')}: ${Math.round(p.data[2])}`,
                   },
-                  grid: { left: 80, bottom: 80 },
+                  // The colour scale stands at the right, clear of the axis names.
+                  grid: { left: 70, right: 110, top: 10, bottom: 50 },
                   xAxis: {
                     type: 'category',
                     name: t('Recency score'),
@@ -43,9 +45,10 @@ export function RfmPage() {
                     min: 0,
                     max: maxM,
                     dimension: 2,
-                    orient: 'horizontal',
-                    left: 'center',
-                    bottom: 0,
+                    formatter: (v: number) => formatNumber(lang, v),
+                    orient: 'vertical',
+                    right: 10,
+                    top: 'center',
                     calculable: true,
                   },
                   series: [
@@ -65,7 +68,7 @@ export function RfmPage() {
                 height={360}
                 option={{
                   tooltip: {},
-                  grid: { left: 90, bottom: 80 },
+                  grid: { left: 80, right: 110, top: 10, bottom: 50 },
                   xAxis: {
                     type: 'category',
                     name: t('Months since first purchase'),
@@ -77,10 +80,11 @@ export function RfmPage() {
                   visualMap: {
                     min: 0,
                     max: 0.5,
-                    orient: 'horizontal',
-                    left: 'center',
-                    bottom: 0,
+                    orient: 'vertical',
+                    right: 10,
+                    top: 'center',
                     calculable: true,
+                    formatter: (v: number) => `${Math.round(v * 100)}%`,
                   },
                   series: [
                     {

@@ -17,8 +17,10 @@ export function ValuePage() {
             <h3>{t('CLV distribution')}</h3>
             <Chart
               testId="clv-distribution"
+              height={260}
               option={{
                 tooltip: {},
+                grid: { left: 10, right: 20, top: 15, bottom: 5, containLabel: true },
                 xAxis: {
                   type: 'category',
                   data: o.clvDistribution.map((b) => `${Math.round(b.from)}–${Math.round(b.to)}`),

@@ -35,7 +35,7 @@ export function MembershipLog({ name }: { name: string }) {
                     <a href={`#/customer/${encodeURIComponent(e.customerId)}`}>{e.customerId}</a>
                   </td>
                   <td className="muted">
-                    v{e.version} · {e.source}
+                    v{e.version} · {t(e.source)}
                     {e.conditions && e.conditions.length > 0
                       ? ` · ${e.conditions.map((c) => `${c.path} ${c.from}→${c.to}`).join(', ')}`
                       : ''}
