@@ -5,6 +5,8 @@ import { clv } from './migrations/003-clv.js';
 import { segments } from './migrations/004-segments.js';
 import { predictionsClusters } from './migrations/005-predictions-clusters.js';
 import { apiKeys } from './migrations/006-api-keys.js';
+import { segmentEventCustomers } from './migrations/007-segment-event-customers.js';
+import { customerTimeline } from './migrations/008-customer-timeline.js';
 import type { Warehouse } from './warehouse.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -15,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   segments,
   predictionsClusters,
   apiKeys,
+  segmentEventCustomers,
+  customerTimeline,
 ];
 
 /**

@@ -11,6 +11,7 @@ import {
   stageDwell,
 } from '../../analysis/index.js';
 import { invalidInput } from '../../core/errors.js';
+import { formatPrecompute, precomputePages } from '../../server/precompute.js';
 import { output, withApp } from '../context.js';
 import { progressBar } from '../progress.js';
 
@@ -101,7 +102,14 @@ export function registerAnalyze(program: Command): void {
           onProgress: (done, total, step) => bar.update(done, total, step),
         });
         bar.done();
-        output(Boolean(opts.json), summary, () => formatSummary(summary));
+        const pagesBar = progressBar('precomputing the dashboard pages');
+        const pages = await precomputePages(app, summary.runId, (d, t, step) => pagesBar.update(d, t, step));
+        pagesBar.done();
+        output(
+          Boolean(opts.json),
+          { ...summary, pages },
+          () => `${formatSummary(summary)}\n${formatPrecompute(pages)}`,
+        );
       });
     });
 

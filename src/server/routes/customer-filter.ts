@@ -72,9 +72,9 @@ const LIST_COLUMNS = `s.customer_id, c.first_name, c.last_name, c.email, c.city,
   s.recency_days, s.p_alive, s.churn_risk, s.expected_purchases, s.clv, s.clv_low, s.clv_high, s.next_order_date`;
 
 /**
- * A customer search over one run as fixed SQL with bound values (`$1` is the run): the page query and the
- * count query. Filter values are always parameters; the segmentation relation comes from
- * `segmentationRelation`. The page is cut on customer_scores alone and only its rows are joined to customers
+ * A customer search over one run as fixed SQL with bound values (`$1` is the run): the page query, the
+ * count query, and both in one (`countedPage`). Filter values are always parameters; the segmentation
+ * relation comes from `segmentationRelation`. The page is cut on customer_scores alone and only its rows are joined to customers
  * (at a million customers, joining first made the page 5x slower).
  */
 export async function customerSearchSql(
@@ -83,7 +83,7 @@ export async function customerSearchSql(
   f: CustomerFilter,
   limit: number,
   offset: number,
-): Promise<{ page: CompiledQuery; count: CompiledQuery }> {
+): Promise<{ page: CompiledQuery; count: CompiledQuery; countedPage: CompiledQuery }> {
   const params: SqlValue[] = [runId];
   const bind = (v: SqlValue) => {
     params.push(v);
@@ -116,12 +116,15 @@ export async function customerSearchSql(
   const filtered = `FROM ${from} WHERE ${where.join(' AND ')}`;
   const order = ORDER[f.sort];
   const n = params.length;
+  const page = (total: string) =>
+    `SELECT ${LIST_COLUMNS}${total ? ', s.total_matches' : ''} FROM (SELECT ${SCORE_COLUMNS}${total} ${filtered}
+        ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}) s
+      LEFT JOIN customers c ON c.customer_id = s.customer_id ORDER BY ${order}`;
   return {
-    page: {
-      sql: `SELECT ${LIST_COLUMNS} FROM (SELECT ${SCORE_COLUMNS} ${filtered} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}) s
-        LEFT JOIN customers c ON c.customer_id = s.customer_id ORDER BY ${order}`,
-      params: [...params, limit, offset],
-    },
+    page: { sql: page(''), params: [...params, limit, offset] },
     count: { sql: `SELECT count(*) AS n ${filtered}`, params },
+    // The page with the count of every match in a column (total_matches): one pass over the customers where a
+    // text search would otherwise scan them twice. Empty past the last page: then `count` says how many.
+    countedPage: { sql: page(', count(*) OVER () AS total_matches'), params: [...params, limit, offset] },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getRun } from '../../analysis/runs.js';
 import { notFound } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
+import { customerTimeline, TIMELINE_LIMIT } from '../customer-timeline.js';
 import { defineRoute } from '../route.js';
 import { rowsOf } from '../rows.js';
 import { page, pageOf, pageQuery, runQuery } from '../schemas.js';
@@ -18,6 +19,14 @@ export async function searchCustomers(
   offset: number,
 ) {
   const q = await customerSearchSql(wh, runId, f, limit, offset);
+  if (f.q !== undefined) {
+    // A text search reads every customer's id, email and names: once, with the count alongside the page.
+    const t = await wh.query(q.countedPage);
+    const { total_matches: counted, ...columns } = t.columns;
+    const total =
+      t.rowCount > 0 ? Number(counted?.[0]) : Number((await wh.query(q.count)).columns.n?.[0] ?? 0);
+    return pageOf(rowsOf({ ...t, columns }, { day: ['next_order_date'] }), total, limit, offset);
+  }
   const [items, total] = await Promise.all([wh.query(q.page), wh.query(q.count)]);
   return pageOf(
     rowsOf(items, { day: ['next_order_date'] }),
@@ -26,8 +35,6 @@ export async function searchCustomers(
     offset,
   );
 }
-
-const TIMELINE_LIMIT = 50;
 
 async function profile(wh: Warehouse, runId: number, id: string) {
   const attrs = await wh.query({
@@ -40,7 +47,7 @@ async function profile(wh: Warehouse, runId: number, id: string) {
   });
   if (attrs.rowCount === 0 && scores.rowCount === 0)
     throw notFound(`customer ${id} does not exist`, 'GET /v1/customers?q=... finds customers');
-  const [labels, clusters, history, orders, events, messages, memberships] = await Promise.all([
+  const [labels, clusters, history, { orders, events, messages }, memberships] = await Promise.all([
     wh.query({
       sql: 'SELECT * EXCLUDE (run_id, customer_id) FROM customer_segment_labels WHERE run_id = $1 AND customer_id = $2',
       params: [runId, id],
@@ -55,22 +62,7 @@ async function profile(wh: Warehouse, runId: number, id: string) {
         WHERE s.customer_id = $1 AND r.status = 'done' ORDER BY r.run_id`,
       params: [id],
     }),
-    wh.query({
-      sql: `SELECT order_id, min(ordered_at) AS ts, sum(amount) AS amount, count(*) AS lines,
-          any_value(channel) AS channel, any_value(status) AS status, string_agg(DISTINCT category, ', ') AS categories
-        FROM order_lines WHERE customer_id = $1 GROUP BY order_id ORDER BY ts DESC LIMIT ${TIMELINE_LIMIT}`,
-      params: [id],
-    }),
-    wh.query({
-      sql: `SELECT event_id, occurred_at AS ts, type FROM events WHERE customer_id = $1
-        ORDER BY occurred_at DESC LIMIT ${TIMELINE_LIMIT}`,
-      params: [id],
-    }),
-    wh.query({
-      sql: `SELECT message_id, sent_at AS ts, channel, direction, text FROM messages WHERE customer_id = $1
-        ORDER BY sent_at DESC LIMIT ${TIMELINE_LIMIT}`,
-      params: [id],
-    }),
+    customerTimeline(wh, id),
     wh.query({
       sql: `SELECT l.changed_at AS ts, s.name AS segment, l.change FROM segment_membership_log l
         JOIN segments s ON s.segment_id = l.segment_id WHERE l.customer_id = $1 ORDER BY l.seq DESC LIMIT ${TIMELINE_LIMIT}`,
@@ -126,9 +118,15 @@ export const customerRoutes = [
     scope: 'read',
     query: runQuery.extend(pageQuery.shape).extend(customerFilter.shape),
     response: page(customerRow),
-    handler: async ({ app, query }) => {
+    handler: async ({ app, query, memo }) => {
       const run = await getRun(app.warehouse, query.run);
-      return searchCustomers(app.warehouse, run.runId, query, query.limit, query.offset);
+      const { run: _, limit, offset, ...filter } = query;
+      const search = () => searchCustomers(app.warehouse, run.runId, filter, limit, offset);
+      // The first page of a filtered list is what a dashboard page opens with: kept per run (the end-of-run
+      // precompute stores the pages' lists). Text searches and later pages are answered live.
+      if (filter.q !== undefined || offset > 0) return search();
+      const key = `customers:${run.runId}:${run.startedAt}:${JSON.stringify(Object.entries(filter).sort())}:${limit}`;
+      return memo.get(key, search, { persist: true });
     },
   }),
   defineRoute({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyze } from '../../analysis/run-analysis.js';
 import { getRun, listRuns } from '../../analysis/runs.js';
+import { precomputePages } from '../precompute.js';
 import { defineRoute } from '../route.js';
 import { pageOf, pageQuery } from '../schemas.js';
 
@@ -63,14 +64,19 @@ export const runRoutes = [
       .strict(),
     response: jobView,
     handler: async ({ app, jobs, body }) =>
-      jobs.start('analysis', (progress) =>
-        analyze(app.warehouse, {
+      jobs.start('analysis', async (progress) => {
+        const summary = await analyze(app.warehouse, {
           ...(body.asOf !== undefined ? { asOf: body.asOf } : {}),
           ...(body.clv ? {} : { clv: false as const }),
           ...(body.clusters ? {} : { clusters: false as const }),
-          onProgress: (done, total, step) => progress(total > 0 ? done / total : 0, step),
-        }),
-      ),
+          onProgress: (done, total, step) => progress(total > 0 ? (0.9 * done) / total : 0, step),
+        });
+        // Then every dashboard page's answers about the new run, so no page opens cold.
+        const pages = await precomputePages(app, summary.runId, (done, total, step) =>
+          progress(0.9 + (total > 0 ? (0.1 * done) / total : 0), `precomputing ${step}`),
+        );
+        return { ...summary, pages };
+      }),
   }),
   defineRoute({
     method: 'GET',

@@ -7,12 +7,25 @@ import { listClusterings } from '../../analysis/clusters/clustering-store.js';
 import { exportCustomers } from '../../analysis/export-customers.js';
 import { getRun } from '../../analysis/runs.js';
 import { countSegments, listSegmentations } from '../../analysis/segment-queries.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
 import { defineRoute } from '../route.js';
 import { pageQuery, runQuery } from '../schemas.js';
 import { customerFilter } from './customer-filter.js';
 import { searchCustomers } from './customers.js';
 
 const nameParams = z.object({ name: z.string().min(1) });
+
+/**
+ * The clusterings of a run as part of a cache key: `segmenta cluster` adds or remakes clusterings of a finished
+ * run, and the answers that list them must then be computed again.
+ */
+async function clusteringsMark(wh: Warehouse, runId: number): Promise<string> {
+  const t = await wh.query({
+    sql: 'SELECT count(*) AS n, coalesce(max(epoch_ms(created_at)), 0) AS t FROM clusterings WHERE run_id = $1',
+    params: [runId],
+  });
+  return `${Number(t.columns.n?.[0])}.${Number(t.columns.t?.[0])}`;
+}
 
 export const segmentationRoutes = [
   defineRoute({
@@ -25,11 +38,15 @@ export const segmentationRoutes = [
     query: runQuery,
     handler: async ({ app, query, memo }) => {
       const run = await getRun(app.warehouse, query.run);
-      return memo.get(`segmentations:${run.runId}`, async () => ({
-        run: run.runId,
-        asOf: run.asOf,
-        items: await listSegmentations(app.warehouse, run.runId),
-      }));
+      return memo.get(
+        `segmentations:${run.runId}:${run.startedAt}:${await clusteringsMark(app.warehouse, run.runId)}`,
+        async () => ({
+          run: run.runId,
+          asOf: run.asOf,
+          items: await listSegmentations(app.warehouse, run.runId),
+        }),
+        { persist: true },
+      );
     },
   }),
   defineRoute({
@@ -42,11 +59,15 @@ export const segmentationRoutes = [
     query: runQuery,
     handler: async ({ app, query, params, memo }) => {
       const run = await getRun(app.warehouse, query.run);
-      return memo.get(`segments:${run.runId}:${params.name}`, async () => ({
-        run: run.runId,
-        segmentation: params.name,
-        segments: await countSegments(app.warehouse, run.runId, params.name),
-      }));
+      return memo.get(
+        `segments:${run.runId}:${run.startedAt}:${params.name}:${await clusteringsMark(app.warehouse, run.runId)}`,
+        async () => ({
+          run: run.runId,
+          segmentation: params.name,
+          segments: await countSegments(app.warehouse, run.runId, params.name),
+        }),
+        { persist: true },
+      );
     },
   }),
   defineRoute({
@@ -79,10 +100,14 @@ export const segmentationRoutes = [
     query: runQuery,
     handler: async ({ app, query, memo }) => {
       const run = await getRun(app.warehouse, query.run);
-      return memo.get(`clusterings:${run.runId}`, async () => ({
-        run: run.runId,
-        items: await listClusterings(app.warehouse, run.runId),
-      }));
+      return memo.get(
+        `clusterings:${run.runId}:${run.startedAt}:${await clusteringsMark(app.warehouse, run.runId)}`,
+        async () => ({
+          run: run.runId,
+          items: await listClusterings(app.warehouse, run.runId),
+        }),
+        { persist: true },
+      );
     },
   }),
   defineRoute({
