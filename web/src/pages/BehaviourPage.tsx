@@ -27,6 +27,11 @@ const HABIT = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)_/;
 const DEFAULT_SEGMENTATION = 'behavioural.usage_pattern';
 /** Orders added to the observed and the expected count of every cell before dividing them (the lift). */
 const PSEUDO = 5;
+/** Order counts from near-white (none) to blue, each cell framed in white so the hours read apart. */
+const ORDERS_SCALE = ['#f4f6fb', '#a9b8e8', '#3f5fc4'];
+const CELL = { borderColor: '#fff', borderWidth: 1 };
+/** Both weeks drawn the same size, so the eye can compare them cell by cell. */
+const WEEK_HEIGHT = 270;
 
 /** The segment a segmentation opens on: its largest weekly-habit segment, else its largest segment. */
 export const defaultSegment = (segments: Counts['segments']): string | undefined =>
@@ -147,7 +152,7 @@ function SegmentWeek({ w, lift }: { w: WeekdayHour; lift: boolean }) {
         </h3>
         <Chart
           testId="segment-weekday-hour"
-          height={300}
+          height={WEEK_HEIGHT}
           option={{
             tooltip: {
               formatter: (p: { data: [number, number, number | null] }) =>
@@ -164,9 +169,9 @@ function SegmentWeek({ w, lift }: { w: WeekdayHour; lift: boolean }) {
               right: 0,
               top: 'center',
               calculable: true,
-              ...(lift ? { inRange: { color: ['#2c7bb6', '#f7f7f7', '#d7191c'] } } : {}),
+              inRange: { color: lift ? ['#2c7bb6', '#f7f7f7', '#d7191c'] : ORDERS_SCALE },
             },
-            series: [{ type: 'heatmap', name: lift ? t('Lift') : t('Orders'), data: cells }],
+            series: [{ type: 'heatmap', name: lift ? t('Lift') : t('Orders'), data: cells, itemStyle: CELL }],
           }}
         />
         {!lift && (
@@ -174,7 +179,7 @@ function SegmentWeek({ w, lift }: { w: WeekdayHour; lift: boolean }) {
             <h3>{t('Everyone, for comparison')}</h3>
             <Chart
               testId="all-weekday-hour"
-              height={240}
+              height={WEEK_HEIGHT}
               option={{
                 tooltip: {},
                 grid: { left: 50, right: 90, top: 10, bottom: 30 },
@@ -187,11 +192,13 @@ function SegmentWeek({ w, lift }: { w: WeekdayHour; lift: boolean }) {
                   right: 0,
                   top: 'center',
                   calculable: true,
+                  inRange: { color: ORDERS_SCALE },
                 },
                 series: [
                   {
                     type: 'heatmap',
                     name: t('Orders'),
+                    itemStyle: CELL,
                     data: w.allGrid.flatMap((row, d) => row.map((v, h) => [h, d, v])),
                   },
                 ],

@@ -205,11 +205,11 @@ function SizeChart({ items, preview, draft }: { items: SavedSegment[]; preview: 
   return (
     <Chart
       testId="builder-sizes"
-      height={Math.max(140, rows.length * 26 + 60)}
+      height={Math.max(150, rows.length * 26 + 75)}
       option={{
         tooltip: {},
-        grid: { left: 190, right: 30, top: 10, bottom: 30 },
-        xAxis: { type: 'value', name: t('Customers'), minInterval: 1 },
+        grid: { left: 190, right: 30, top: 10, bottom: 45 },
+        xAxis: { type: 'value', name: t('Customers'), nameLocation: 'middle', nameGap: 28, minInterval: 1 },
         yAxis: { type: 'category', data: rows.map((r) => r.name).reverse() },
         series: [
           {

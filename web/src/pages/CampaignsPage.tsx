@@ -157,15 +157,34 @@ function CampaignCharts({
         </p>
         <Chart
           testId="campaign-heatmap"
-          height={Math.max(300, r.campaigns.length * 26 + 140)}
+          height={Math.max(260, r.campaigns.length * 26 + 100)}
           option={{
             tooltip: {
               formatter: (p: { dataIndex: number }) =>
                 tip(t, lang, cells[p.dataIndex]!.title, cells[p.dataIndex]!.u),
             },
-            grid: { left: 230, right: 90, top: 10, bottom: 110 },
-            xAxis: { type: 'category', data: columns, axisLabel: { rotate: 35, interval: 0 } },
-            yAxis: { type: 'category', data: r.campaigns.map(label), inverse: true },
+            // Margins hug the labels: ECharts shrinks the grid until its axis labels fit in the outer bounds.
+            grid: {
+              left: 8,
+              right: 90,
+              top: 8,
+              bottom: 8,
+              outerBounds: { left: 4, right: 4, top: 4, bottom: 4 },
+            },
+            xAxis: {
+              type: 'category',
+              data: columns,
+              axisLabel: { rotate: 35, interval: 0 },
+              axisLine: { show: false },
+              axisTick: { show: false },
+            },
+            yAxis: {
+              type: 'category',
+              data: r.campaigns.map(label),
+              inverse: true,
+              axisLine: { show: false },
+              axisTick: { show: false },
+            },
             visualMap: {
               min: -bound,
               max: bound,
@@ -199,7 +218,7 @@ function CampaignCharts({
         </h3>
         <Chart
           testId="campaign-uplift"
-          height={360}
+          height={320}
           option={{
             tooltip: {
               trigger: 'axis',
@@ -208,7 +227,13 @@ function CampaignCharts({
                 return s ? tip(t, lang, s.segment, s) : '';
               },
             },
-            grid: { left: 60, right: 20, top: 20, bottom: 110 },
+            grid: {
+              left: 8,
+              right: 20,
+              top: 30,
+              bottom: 8,
+              outerBounds: { left: 4, right: 4, top: 4, bottom: 4 },
+            },
             xAxis: {
               type: 'category',
               data: bars.map((s) => s.segment),

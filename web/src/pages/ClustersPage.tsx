@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Chart } from '../components/Chart.js';
 import { Load } from '../components/Load.js';
 import { useSession } from '../context.js';
@@ -35,6 +35,42 @@ export const PALETTE = [
   '#ea7ccc',
 ];
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
+
+/**
+ * How many lines ECharts' legend takes for these names across `width` pixels (its 12 px labels after a 25 px
+ * icon, 8 px apart), so the plot starts below it however narrow the page. Unmeasured: three names a line.
+ */
+function legendLines(names: string[], width: number): number {
+  const ctx = width > 0 ? document.createElement('canvas').getContext('2d') : null;
+  if (!ctx) return Math.ceil(names.length / 3);
+  ctx.font = '12px sans-serif';
+  let lines = 1;
+  let x = 0;
+  for (const name of names) {
+    const w = 25 + 5 + ctx.measureText(name).width + 8;
+    if (x > 0 && x + w > width) {
+      lines++;
+      x = 0;
+    }
+    x += w;
+  }
+  return lines;
+}
+
+/** The content width of an element, followed as it resizes (0 until measured). */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const watch = new ResizeObserver(() => setWidth(el.clientWidth));
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 export function ClustersPage() {
   const { t } = useSession();
@@ -73,8 +109,14 @@ export function ClustersPage() {
 function ClusterView({ map, personas }: { map: ClusterMap; personas: Persona[] }) {
   const { t, lang } = useSession();
   const order = map.clusters.map((c) => c.cluster);
+  const [mapRef, mapWidth] = useWidth<HTMLDivElement>();
+  // The legend's own margins (about 20 px a side and 5 px padding) off the chart's width.
+  const lines = legendLines(
+    map.clusters.map((c) => c.name),
+    mapWidth - 50,
+  );
   return (
-    <div className="cluster-layout">
+    <>
       <section>
         <h3>{t('Cluster map')}</h3>
         <p className="muted">
@@ -85,36 +127,38 @@ function ClusterView({ map, personas }: { map: ClusterMap; personas: Persona[] }
             'Each dot is a customer, placed by the two main directions of difference (PCA); ◆ marks a centre.',
           )}
         </p>
-        <Chart
-          testId="cluster-map"
-          height={560}
-          option={{
-            color: PALETTE,
-            tooltip: {
-              formatter: (p: { seriesName: string; data: unknown }) =>
-                Array.isArray(p.data) ? `${p.seriesName}<br/>${String(p.data[3])}` : p.seriesName,
-            },
-            legend: { top: 0 },
-            // Room for a legend of two or three persona names a line.
-            grid: { left: 40, right: 30, top: 40 + 24 * Math.ceil(map.clusters.length / 3), bottom: 30 },
-            xAxis: { type: 'value', name: 'PC1', scale: true, axisLine: { onZero: false } },
-            yAxis: { type: 'value', name: 'PC2', scale: true, axisLine: { onZero: false } },
-            series: map.clusters.map((c) => ({
-              type: 'scatter',
-              name: c.name,
-              symbolSize: map.points.length > 2000 ? 3 : 5,
-              itemStyle: { opacity: 0.6 },
-              data: map.points.filter((p) => p[2] === c.cluster),
-              markPoint: {
-                symbol: 'diamond',
-                symbolSize: 22,
-                itemStyle: { borderColor: '#1d2433', borderWidth: 2, opacity: 1 },
-                label: { show: false },
-                data: [{ name: c.name, coord: c.centroid }],
+        <div ref={mapRef}>
+          <Chart
+            testId="cluster-map"
+            height={560}
+            option={{
+              color: PALETTE,
+              tooltip: {
+                formatter: (p: { seriesName: string; data: unknown }) =>
+                  Array.isArray(p.data) ? `${p.seriesName}<br/>${String(p.data[3])}` : p.seriesName,
               },
-            })),
-          }}
-        />
+              legend: { top: 0 },
+              // The plot starts below the legend, however many lines it wraps to.
+              grid: { left: 40, right: 30, top: 36 + 22 * lines, bottom: 30 },
+              xAxis: { type: 'value', name: 'PC1', scale: true, axisLine: { onZero: false } },
+              yAxis: { type: 'value', name: 'PC2', scale: true, axisLine: { onZero: false } },
+              series: map.clusters.map((c) => ({
+                type: 'scatter',
+                name: c.name,
+                symbolSize: map.points.length > 2000 ? 3 : 5,
+                itemStyle: { opacity: 0.6 },
+                data: map.points.filter((p) => p[2] === c.cluster),
+                markPoint: {
+                  symbol: 'diamond',
+                  symbolSize: 22,
+                  itemStyle: { borderColor: '#1d2433', borderWidth: 2, opacity: 1 },
+                  label: { show: false },
+                  data: [{ name: c.name, coord: c.centroid }],
+                },
+              })),
+            }}
+          />
+        </div>
       </section>
       <div className="persona-cards" data-testid="persona-cards">
         {[...personas]
@@ -140,6 +184,6 @@ function ClusterView({ map, personas }: { map: ClusterMap; personas: Persona[] }
             </section>
           ))}
       </div>
-    </div>
+    </>
   );
 }

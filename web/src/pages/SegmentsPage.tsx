@@ -50,16 +50,18 @@ export function SegmentsPage() {
                   formatter: (p: { data: [number, string, number] }) =>
                     `${p.data[1]}<br/>${t('Customers')}: ${p.data[0]}<br/>${t('Mean')} ${t('Revenue')}: ${p.data[2]}`,
                 },
-                grid: { left: 170, top: 20, bottom: 70 },
-                xAxis: { type: 'value', name: t('Customers') },
+                // The colour scale stands on the right, clear of the axis; the axis name sits centred below it.
+                grid: { left: 170, right: 130, top: 15, bottom: 50 },
+                xAxis: { type: 'value', name: t('Customers'), nameLocation: 'middle', nameGap: 30 },
                 yAxis: { type: 'category', data: c.segments.map((s) => s.segment).reverse() },
                 visualMap: {
                   dimension: 2,
                   min: Math.min(...c.segments.map((s) => Math.round(s.meanMonetaryNet))),
                   max: Math.max(1, ...c.segments.map((s) => Math.round(s.meanMonetaryNet))),
-                  orient: 'horizontal',
-                  left: 'center',
-                  bottom: 0,
+                  orient: 'vertical',
+                  right: 10,
+                  top: 'middle',
+                  itemHeight: 140,
                   text: [`${t('Mean')} ${t('Revenue')}`, ''],
                   calculable: true,
                 },

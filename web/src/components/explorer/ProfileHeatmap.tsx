@@ -30,6 +30,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** z-scores beyond this colour as this: the scale stays readable when one segment is far off. */
 const Z_MAX = 1.5;
+/** The colour of a cell without a figure. */
+const MISSING = '#eef0f4';
 
 const show = (lang: Lang, key: string, v: number | null | undefined) => {
   const m = METRICS[key];
@@ -70,6 +72,7 @@ function Heatmap({ p }: { p: SegmentProfiles }) {
     }),
   );
   type Cell = (typeof cells)[number];
+  const label = (c: { data: Cell }) => show(lang, metrics[(c.data.value as [number])[0]]!.key, c.data.mean);
   return (
     <Chart
       testId="segment-profiles-heatmap"
@@ -94,35 +97,47 @@ function Heatmap({ p }: { p: SegmentProfiles }) {
           // "(90 d)" kept on one line.
           data: metrics.map((m) => t(METRICS[m.key]?.label ?? m.key).replace(/ d\)/g, '\u00a0d)')),
           axisLabel: { interval: 0, width: 84, overflow: 'break', lineHeight: 13 },
-          splitArea: { show: true },
+          axisLine: { show: false },
+          axisTick: { show: false },
         },
         yAxis: {
           type: 'category',
           inverse: true,
           data: p.segments.map((s) => s.segment),
           axisLabel: { width: 240, overflow: 'truncate' },
+          axisLine: { show: false },
+          axisTick: { show: false },
         },
-        visualMap: {
-          min: -Z_MAX,
-          max: Z_MAX,
-          dimension: 2,
-          orient: 'horizontal',
-          left: 'center',
-          bottom: 0,
-          itemHeight: 220,
-          text: [`+${Z_MAX} SD`, `−${Z_MAX} SD`],
-          inRange: { color: ['#2c7bb6', '#abd9e9', '#f7f7f7', '#fdae61', '#d7191c'] },
-        },
+        visualMap: [
+          {
+            min: -Z_MAX,
+            max: Z_MAX,
+            dimension: 2,
+            seriesIndex: 0,
+            orient: 'horizontal',
+            left: 'center',
+            bottom: 0,
+            itemHeight: 220,
+            text: [`+${Z_MAX} SD`, `−${Z_MAX} SD`],
+            inRange: { color: ['#2c7bb6', '#abd9e9', '#f7f7f7', '#fdae61', '#d7191c'] },
+          },
+          // The missing cells' one grey (a heatmap series needs a visualMap).
+          { show: false, seriesIndex: 1, min: 0, max: 1, inRange: { color: [MISSING, MISSING] } },
+        ],
         series: [
           {
             type: 'heatmap',
             data: cells,
-            label: {
-              show: true,
-              fontSize: 11,
-              formatter: (c: { data: Cell }) =>
-                show(lang, metrics[(c.data.value as [number])[0]]!.key, c.data.mean),
-            },
+            label: { show: true, fontSize: 11, formatter: label },
+            itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          },
+          {
+            // Cells without a z-score (nobody in the segment has the figure): grey, not a hole in the grid.
+            type: 'heatmap',
+            data: cells
+              .filter((c) => c.z === null)
+              .map((c) => ({ ...c, value: [c.value[0], c.value[1], 0] })),
+            label: { show: true, fontSize: 11, color: '#99a', formatter: label },
             itemStyle: { borderColor: '#fff', borderWidth: 1 },
           },
         ],
