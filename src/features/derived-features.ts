@@ -32,13 +32,6 @@ export const DERIVED_FEATURES: readonly FeatureDef[] = [
     doc: 'purchases net of cancellations and returns',
   }),
   feature({
-    name: 'aov',
-    type: 'DOUBLE',
-    source: 'derived',
-    sql: 'CASE WHEN frequency > 0 THEN monetary_gross / frequency END',
-    doc: 'average order value: monetary_gross / frequency; NULL without purchases',
-  }),
-  feature({
     name: 'return_rate',
     type: 'DOUBLE',
     source: 'derived',

@@ -19,7 +19,7 @@ export const LINE_FEATURES: readonly FeatureDef[] = [
     source: 'lines',
     sql: `sum(amount) FILTER (WHERE ${P})`,
     fill: 0,
-    doc: 'sum of line amounts (quantity x unit price) over purchase lines: cancellations and returns not subtracted',
+    doc: 'sum of line amounts (quantity x unit price) over purchase lines, orders later cancelled included: cancellations and returns not subtracted',
   }),
   feature({
     name: 'cancelled_amount',

@@ -3,7 +3,10 @@ import { type FeatureDef, feature } from './feature.js';
 const LAST_90 = `ordered_at >= $1 - INTERVAL 90 DAY`;
 const PREV_90 = `ordered_at >= $1 - INTERVAL 180 DAY AND ordered_at < $1 - INTERVAL 90 DAY`;
 
-/** Features of the purchase orders (cancellations and returns excluded): counts, timing, rhythm. */
+/**
+ * Features of the purchase orders (cancellations, returns and orders cancelled in full excluded; see `purchases`
+ * in sources.ts): counts, timing, rhythm, basket size. They are all NULL (counts 0) for a customer without one.
+ */
 export const PURCHASE_FEATURES: readonly FeatureDef[] = [
   feature({
     name: 'frequency',
@@ -11,7 +14,14 @@ export const PURCHASE_FEATURES: readonly FeatureDef[] = [
     source: 'purchases',
     sql: 'count(*)',
     fill: 0,
-    doc: 'distinct purchase orders (an order with at least one purchase line; cancellations and returns excluded)',
+    doc: 'distinct purchase orders (an order with at least one purchase line, not cancelled in full; cancellations and returns excluded)',
+  }),
+  feature({
+    name: 'aov',
+    type: 'DOUBLE',
+    source: 'purchases',
+    sql: 'avg(amount)',
+    doc: 'average order value: mean purchase amount of the purchase orders (the ones frequency counts); NULL without purchases',
   }),
   feature({
     name: 'first_purchase_at',

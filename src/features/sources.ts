@@ -1,3 +1,5 @@
+import { cancelledInFull } from './cancelled-orders.js';
+
 /**
  * The relations features aggregate over, each a fixed SQL text over the warehouse that sees only rows before
  * the cutoff (`$1`, exclusive; `$2` is the as-of day). They become the CTEs of the feature query, in this order
@@ -7,13 +9,19 @@ export const SOURCES = {
   /** Order lines of known customers before the cutoff, any status. */
   lines: `SELECT customer_id, order_id, ordered_at, category, quantity, amount, cost, discount, channel, status
     FROM order_lines WHERE customer_id IS NOT NULL AND ordered_at < $1`,
+  /** Purchase orders cancelled in full before the cutoff, as (order_id, customer_id): see cancelled-orders.ts. */
+  cancelled_orders: cancelledInFull('lines'),
   /**
-   * Purchase orders: one row per order with at least one purchase line (cancellations and returns excluded). An
-   * order belongs to one customer (the importer keys lines by order); should two share an id, the smaller id wins.
+   * Purchase orders: one row per order with at least one purchase line (cancellations and returns excluded),
+   * unless it was cancelled in full before the cutoff: such an order never became a purchase. A returned order
+   * stays one (the customer bought and received it). An order belongs to one customer (the importer keys lines
+   * by order); should two share an id, the smaller id wins.
    */
   purchases: `SELECT order_id, min(customer_id) AS customer_id, min(ordered_at) AS ordered_at, sum(amount) AS amount,
       min(channel) AS channel
-    FROM lines WHERE status = 'purchase' GROUP BY order_id`,
+    FROM lines l WHERE status = 'purchase' AND NOT EXISTS (
+      SELECT 1 FROM cancelled_orders c WHERE c.order_id = l.order_id AND c.customer_id = l.customer_id)
+    GROUP BY order_id`,
   /** Days between consecutive purchase orders of a customer (NULL for the first). */
   gaps: `SELECT customer_id, (epoch(ordered_at) - epoch(lag(ordered_at) OVER (
       PARTITION BY customer_id ORDER BY ordered_at, order_id))) / 86400.0 AS gap_days

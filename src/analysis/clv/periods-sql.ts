@@ -1,11 +1,13 @@
 import { DAY_MS } from '../../features/as-of.js';
+import { cancelledInFull } from '../../features/cancelled-orders.js';
 import type { CompiledQuery } from '../../sql/ast.js';
 import { quoteIdent } from '../../sql/dialect.js';
 
 /**
  * The SQL that turns order lines into the per-customer inputs of the BTYD models, as lifetimes'
  * `summary_data_from_transaction_data` / `calibration_and_holdout_data` and `calibrationSummary` in
- * src/models/clv do: only purchase lines of known customers count; all purchases of a customer on one (UTC) day are
+ * src/models/clv do: only purchase lines of known customers count, not those of an order cancelled in full before
+ * the data cutoff (as the features: src/features/cancelled-orders.ts); all purchases of a customer on one (UTC) day are
  * one transaction whose value is their sum; the first purchase day is the origin; x = purchase days after the
  * first, up to the calibration end; tₓ = last − first purchase day and T = calibration end − first purchase day,
  * in whole days (divided into the model unit in JS); monetary = mean value of the repeat transactions (0 when
@@ -19,10 +21,15 @@ import { quoteIdent } from '../../sql/dialect.js';
  * (and everything downstream, down to the seeded intervals) do not depend on the order in which parallel threads
  * add them up, as double sums would.
  */
-const PERIODS = `purchase_days AS (
+const PERIODS = `cut_lines AS (
+    SELECT order_id, customer_id, ordered_at, amount, status FROM order_lines
+    WHERE customer_id IS NOT NULL AND ordered_at < $1 AND status <> 'return'
+  ),
+  cancelled_orders AS (${cancelledInFull('cut_lines')}),
+  purchase_days AS (
     SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(CAST(amount AS DECIMAL(38, 6))) AS value
-    FROM order_lines
-    WHERE customer_id IS NOT NULL AND status = 'purchase' AND ordered_at < $1
+    FROM cut_lines l ANTI JOIN cancelled_orders c ON c.order_id = l.order_id AND c.customer_id = l.customer_id
+    WHERE status = 'purchase'
     GROUP BY customer_id, CAST(ordered_at AS DATE)
   ),
   periods AS (
