@@ -57,16 +57,17 @@ describe('batch SQL (golden)', () => {
     expect(compile(compileSegmentQuery(p, T))).toEqual({
       sql:
         'WITH "ev_rows" AS (SELECT "customer_id" AS "customer_id", "type" AS "type", "properties" AS "properties", epoch_ms("occurred_at") AS "t" ' +
-        'FROM "events" WHERE ((("customer_id" IS NOT NULL) AND ("occurred_at" < $1)) AND ("type" IN ($2)))), ' +
+        'FROM "events" WHERE (((("customer_id" IS NOT NULL) AND ("occurred_at" < $1)) AND ("occurred_at" >= $2)) AND ("type" IN ($3)))), ' +
         '"ev_agg" AS (SELECT "customer_id" AS "customer_id", ' +
-        'count(*) FILTER (WHERE ((("type" = $3) AND coalesce(((CASE WHEN (json_type("properties", $4) = $5) THEN json_extract_string("properties", $6) END) = $7), $8)) AND (("t" > $9) AND ("t" <= $10)))) AS "a0", ' +
-        'count(*) FILTER (WHERE (("type" = $11) AND (("t" > $12) AND ("t" <= $13)))) AS "a1" FROM "ev_rows" GROUP BY "customer_id") ' +
+        'count(*) FILTER (WHERE ((("type" = $4) AND coalesce(((CASE WHEN (json_type("properties", $5) = $6) THEN json_extract_string("properties", $7) END) = $8), $9)) AND (("t" > $10) AND ("t" <= $11)))) AS "a0", ' +
+        'count(*) FILTER (WHERE (("type" = $12) AND (("t" > $13) AND ("t" <= $14)))) AS "a1" FROM "ev_rows" GROUP BY "customer_id") ' +
         'SELECT "a"."customer_id" AS "customer_id" FROM "ev_agg" AS "a" ' +
-        'LEFT JOIN (SELECT * FROM "customer_scores" WHERE ("run_id" = (SELECT max("run_id") FROM "analysis_runs" WHERE ("status" = $14)))) AS "s" ON ("s"."customer_id" = "a"."customer_id") ' +
-        'WHERE ((coalesce((coalesce("a"."a0", $15) >= $16), $17) AND coalesce((coalesce("a"."a1", $18) = $19), $20)) AND (NOT coalesce(("s"."p_alive" > $21), $22))) ' +
+        'LEFT JOIN (SELECT * FROM "customer_scores" WHERE ("run_id" = (SELECT max("run_id") FROM "analysis_runs" WHERE ("status" = $15)))) AS "s" ON ("s"."customer_id" = "a"."customer_id") ' +
+        'WHERE ((coalesce((coalesce("a"."a0", $16) >= $17), $18) AND coalesce((coalesce("a"."a1", $19) = $20), $21)) AND (NOT coalesce(("s"."p_alive" > $22), $23))) ' +
         'ORDER BY "a"."customer_id" ASC',
       params: [
         new Date(T + 1),
+        new Date(T - 90 * DAY),
         'purchase',
         'purchase',
         '/category',
@@ -108,9 +109,14 @@ describe('batch SQL (golden)', () => {
         '"q0" AS (SELECT DISTINCT "s0"."customer_id" AS "id" FROM "ev_rows" AS "s0" INNER JOIN "ev_rows" AS "s1" ON ' +
         '((((("s1"."customer_id" = "s0"."customer_id") AND ("s1"."t" > "s0"."t")) AND ("s1"."type" = $4)) AND ("s1"."t" <= $5)) AND ("s1"."t" <= ("s0"."t" + $6))) ' +
         'WHERE (("s0"."type" = $7) AND ("s0"."t" <= $8))), ' +
-        '"universe" AS (SELECT "customer_id" AS "id" FROM "customers" UNION SELECT "customer_id" FROM "events" WHERE ("customer_id" IS NOT NULL)) ' +
+        '"universe_mark" AS (SELECT "m"."covered_rowid" AS "w" FROM "segment_event_customers_mark" AS "m" ' +
+        'WHERE ("m"."covered_rows" = (SELECT count(*) FROM "events" WHERE ("rowid" <= (SELECT "covered_rowid" FROM "segment_event_customers_mark"))))), ' +
+        '"universe" AS (SELECT "customer_id" AS "id" FROM "customers" UNION ALL SELECT DISTINCT "customer_id" FROM ' +
+        '(SELECT "customer_id" FROM "segment_event_customers" WHERE (EXISTS (SELECT * FROM "universe_mark")) ' +
+        'UNION ALL SELECT "customer_id" FROM "events" WHERE (("customer_id" IS NOT NULL) AND ("rowid" > coalesce((SELECT "w" FROM "universe_mark"), $9)))) AS "x" ' +
+        'WHERE ("customer_id" NOT IN (SELECT "customer_id" FROM "customers"))) ' +
         'SELECT "u"."id" AS "customer_id" FROM "universe" AS "u" ' +
-        'WHERE (("u"."id" IN (SELECT "id" FROM "q0")) OR coalesce((((CAST(($9 || left(md5(($10 || "u"."id")), $11)) AS BIGINT) % $12) >= $13) AND ((CAST(($14 || left(md5(($15 || "u"."id")), $16)) AS BIGINT) % $17) < $18)), $19)) ' +
+        'WHERE (("u"."id" IN (SELECT "id" FROM "q0")) OR coalesce((((CAST(($10 || left(md5(($11 || "u"."id")), $12)) AS BIGINT) % $13) >= $14) AND ((CAST(($15 || left(md5(($16 || "u"."id")), $17)) AS BIGINT) % $18) < $19)), $20)) ' +
         'ORDER BY "u"."id" ASC',
       params: [
         new Date(T + 1),
@@ -121,6 +127,7 @@ describe('batch SQL (golden)', () => {
         7_200_000,
         'cart',
         T,
+        -1,
         '0x',
         'holdout:',
         8,

@@ -6,6 +6,7 @@ import {
   call,
   col,
   eq,
+  ge,
   inList,
   inQuery,
   isNotNull,
@@ -18,10 +19,12 @@ import {
   val,
 } from '../../sql/build.js';
 import type { FieldInfo } from '../fields/field.js';
+import { windowBounds } from '../operators/bounds.js';
 import type { SqlScope } from '../operators/operator.js';
 import { leafSql } from '../operators/registry.js';
 import type { PlanNode, SegmentPlan } from '../plan/plan.js';
 import { requiresEvents } from '../plan/requires-events.js';
+import { universeQuery, validMarkCte } from './event-customers.js';
 
 const EVENT_ROWS = 'ev_rows';
 
@@ -35,6 +38,23 @@ export function latestScores(): Select {
     from: table('customer_scores'),
     where: eq(col('run_id'), { kind: 'subquery', query: latest }),
   });
+}
+
+/**
+ * The earliest event time (epoch ms) any event condition reads at `asOf`, or -Infinity when one reads the whole
+ * history (no window, `older_than`, first/last occurrence). Pushed into the event scan: a "not done in 60 days"
+ * rule groups 60 days of events, not years of them. Customers who drop out of the scan had no event any
+ * condition sees, so they are decided exactly as before (absent from the aggregate = no matching events).
+ */
+function earliestEventRead(plan: SegmentPlan, asOf: number): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const l of plan.leaves) {
+    if (l.kind === 'count' || l.kind === 'sequence') {
+      const lo = l.window === null ? Number.NEGATIVE_INFINITY : windowBounds(l.window, asOf).lo;
+      earliest = Math.min(earliest, lo);
+    } else if (l.kind === 'first' || l.kind === 'last') earliest = Number.NEGATIVE_INFINITY;
+  }
+  return earliest;
 }
 
 /**
@@ -100,6 +120,7 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
       ),
     ),
   ];
+  const earliest = earliestEventRead(plan, asOf);
   const ctes: { name: string; query: Select }[] = [];
   if (types.length > 0) {
     ctes.push({
@@ -116,6 +137,9 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
           where: and(
             isNotNull(col('customer_id')),
             lt(col('occurred_at'), val(new Date(asOf + 1))),
+            ...(earliest === Number.NEGATIVE_INFINITY
+              ? []
+              : [ge(col('occurred_at'), val(new Date(earliest)))]),
             inList(
               col('type'),
               types.map((t) => val(t)),
@@ -142,24 +166,8 @@ export function compileSegmentQuery(plan: SegmentPlan, asOf: number): Select {
 
   const joins: Join[] = [];
   if (!onlyEventCustomers) {
-    ctes.push({
-      name: 'universe',
-      query: select(
-        { id: col('customer_id') },
-        {
-          from: table('customers'),
-          union: [
-            {
-              all: false,
-              query: select([col('customer_id')], {
-                from: table('events'),
-                where: isNotNull(col('customer_id')),
-              }),
-            },
-          ],
-        },
-      ),
-    });
+    ctes.push(validMarkCte('universe_mark'));
+    ctes.push({ name: 'universe', query: universeQuery('universe_mark') });
     if (needsAgg)
       joins.push({ type: 'LEFT', from: table('ev_agg', 'a'), on: eq(col('customer_id', 'a'), customerId) });
   }

@@ -97,6 +97,7 @@ export class LiveEngine {
     this.byStream = Array.from({ length: this.streams.size }, () => []);
     for (const slot of this.slots.values()) for (const k of slot.seg.streams) this.byStream[k]!.push(slot);
     this.eventSlots = [...this.slots.values()].filter((s) => s.seg.readsEvents);
+    this.all = undefined;
   }
 
   segment(segmentId: number): LiveSegment | undefined {
@@ -120,6 +121,12 @@ export class LiveEngine {
 
   private grow(): void {
     this.capacity *= 2;
+    const touched = new Int32Array(this.capacity);
+    touched.set(this.touched);
+    this.touched = touched;
+    const lastIns = new Int32Array(this.capacity);
+    lastIns.set(this.lastIns);
+    this.lastIns = lastIns;
     for (const slot of this.slots.values()) {
       const bits = new Uint8Array(this.capacity);
       bits.set(slot.bits);
@@ -198,58 +205,123 @@ export class LiveEngine {
   applyEvents(events: readonly LiveEvent[]): MembershipChange[] {
     const out = this.tick();
     const now = this.clock.now();
-    const touched = new Map<number, { isNew: boolean; inserted: [number, number][] }>();
-    const matched: number[] = [];
-    for (const e of events) {
-      const isNew = !this.byId.has(e.customerId);
-      const c = this.know(e.customerId);
-      let entry = touched.get(c.idx);
-      if (!entry) {
-        entry = { isNew, inserted: [] };
-        touched.set(c.idx, entry);
+    // Scratch state reused across calls (the hot path allocates nothing per event but the changes it returns):
+    // which customers this call touched, in order, and per customer a chain of its (stream, time) insertions.
+    if (this.touchPass === 0x3fffffff) {
+      this.touched.fill(0);
+      this.touchPass = 0;
+    }
+    const pass = ++this.touchPass;
+    const ks = this.insK;
+    const ts = this.insT;
+    const order = this.touchOrder;
+    const matched = this.matched;
+    this.prevIns.length = 0;
+    ks.length = 0;
+    ts.length = 0;
+    order.length = 0;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      const known = this.byId.get(e.customerId);
+      const c = known === undefined ? this.know(e.customerId) : this.customers[known]!;
+      const idx = c.idx;
+      if (this.touched[idx] !== pass) {
+        this.touched[idx] = pass;
+        this.lastIns[idx] = -1;
+        // Negative: first seen in this call (every segment must be evaluated for them).
+        order.push(known === undefined ? -1 - idx : idx);
       }
       matched.length = 0;
       this.streams.match(e.type, e.properties, matched);
-      for (const k of matched) {
+      for (let j = 0; j < matched.length; j++) {
+        const k = matched[j]!;
         insertSorted(c.streamForWrite(k), e.occurredAt);
-        entry.inserted.push([k, e.occurredAt]);
+        this.prevIns.push(this.lastIns[idx]!);
+        this.lastIns[idx] = ks.length;
+        ks.push(k);
+        ts.push(e.occurredAt);
       }
     }
-    for (const [idx, { isNew, inserted }] of touched) {
+    const flipSlots = this.flipSlots;
+    const flipTo = this.flipTo;
+    for (let o = 0; o < order.length; o++) {
+      const isNew = order[o]! < 0;
+      const idx = isNew ? -1 - order[o]! : order[o]!;
       const c = this.customers[idx]!;
-      const affected = isNew ? [...this.slots.values()] : this.affected(inserted);
-      const flips: [Slot, boolean][] = [];
+      const affected = isNew ? this.allSlots() : this.affected(idx);
+      flipSlots.length = 0;
+      flipTo.length = 0;
       let next = Number.POSITIVE_INFINITY;
-      for (const slot of affected) {
+      for (let j = 0; j < affected.length; j++) {
+        const slot = affected[j]!;
         const m = slot.seg.member(c, now);
-        if (m !== (slot.bits[idx] === 1)) flips.push([slot, m]);
-        if (slot.seg.readsEvents) next = Math.min(next, slot.seg.nextChange(c, now));
+        if (m !== (slot.bits[idx] === 1)) {
+          flipSlots.push(slot);
+          flipTo.push(m);
+        }
+        if (slot.seg.readsEvents) {
+          const t = slot.seg.nextChange(c, now);
+          if (t < next) next = t;
+        }
       }
-      if (flips.length > 0) {
-        const after = flips.map(([s]) => s.seg.leafValues(c, now));
-        for (const [k, t] of inserted) removeSorted(c.streamForWrite(k), t);
-        const before = flips.map(([s]) => s.seg.leafValues(c, now));
-        for (const [k, t] of inserted) insertSorted(c.streamForWrite(k), t);
-        flips.forEach(([slot, m], i) => {
-          out.push(this.flip(slot, c, m, now, 'event', diff(slot.seg, before[i]!, after[i]!)));
-        });
-      }
+      if (flipSlots.length > 0) this.explainFlips(c, now, out);
       this.schedule(idx, next);
     }
     this.arm();
     return out;
   }
 
+  /**
+   * Log the flips found for `c` with the conditions that changed: leaf values with and without this call's
+   * events of the customer (taken out of their streams and put back).
+   */
+  private explainFlips(c: CustomerState, now: number, out: MembershipChange[]): void {
+    const slots = this.flipSlots;
+    const after = slots.map((s) => s.seg.leafValues(c, now));
+    this.forEachInserted(c.idx, (k, t) => removeSorted(c.streamForWrite(k), t));
+    const before = slots.map((s) => s.seg.leafValues(c, now));
+    this.forEachInserted(c.idx, (k, t) => insertSorted(c.streamForWrite(k), t));
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      out.push(this.flip(slot, c, this.flipTo[i]!, now, 'event', diff(slot.seg, before[i]!, after[i]!)));
+    }
+  }
+
+  private forEachInserted(idx: number, f: (k: number, t: number) => void): void {
+    for (let i = this.lastIns[idx]!; i >= 0; i = this.prevIns[i]!) f(this.insK[i]!, this.insT[i]!);
+  }
+
+  private touchPass = 0;
+  /** Per customer index: the last applyEvents pass that touched it. */
+  private touched = new Int32Array(1024);
+  /** Per customer index: their latest insertion in this pass (-1: none); `prevIns` chains to the earlier ones. */
+  private lastIns = new Int32Array(1024);
+  private readonly prevIns: number[] = [];
+  private readonly touchOrder: number[] = [];
+  private readonly insK: number[] = [];
+  private readonly insT: number[] = [];
+  private readonly matched: number[] = [];
+  private readonly flipSlots: Slot[] = [];
+  private readonly flipTo: boolean[] = [];
   private pass = 0;
   private readonly scratch: Slot[] = [];
+  private all: Slot[] | undefined;
 
-  /** The segments reading any of the streams written (a reused array: consume before the next call). */
-  private affected(inserted: readonly [number, number][]): Slot[] {
+  private allSlots(): Slot[] {
+    this.all ??= [...this.slots.values()];
+    return this.all;
+  }
+
+  /** The segments reading any stream written for customer `idx` (a reused array: consume before the next call). */
+  private affected(idx: number): Slot[] {
     const out = this.scratch;
     out.length = 0;
     const pass = ++this.pass;
-    for (const [k] of inserted) {
-      for (const s of this.byStream[k] ?? []) {
+    for (let i = this.lastIns[idx]!; i >= 0; i = this.prevIns[i]!) {
+      const list = this.byStream[this.insK[i]!];
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const s = list[j]!;
         if (s.mark !== pass) {
           s.mark = pass;
           out.push(s);
@@ -280,7 +352,8 @@ export class LiveEngine {
       this.nextWake[idx] = Number.POSITIVE_INFINITY;
       const c = this.customers[idx]!;
       let next = Number.POSITIVE_INFINITY;
-      for (const slot of this.eventSlots) {
+      for (let j = 0; j < this.eventSlots.length; j++) {
+        const slot = this.eventSlots[j]!;
         const m = slot.seg.member(c, at);
         if (m !== (slot.bits[idx] === 1)) {
           const reasons = diff(slot.seg, slot.seg.leafValues(c, at - 1), slot.seg.leafValues(c, at));

@@ -49,14 +49,14 @@ export class LiveSegment {
       case 'and': {
         const children = n.children.map((x) => this.compile(x));
         return (c, now) => {
-          for (const f of children) if (!f(c, now)) return false;
+          for (let i = 0; i < children.length; i++) if (!children[i]!(c, now)) return false;
           return true;
         };
       }
       case 'or': {
         const children = n.children.map((x) => this.compile(x));
         return (c, now) => {
-          for (const f of children) if (f(c, now)) return true;
+          for (let i = 0; i < children.length; i++) if (children[i]!(c, now)) return true;
           return false;
         };
       }
@@ -73,8 +73,8 @@ export class LiveSegment {
   /** The first instant after `now` at which membership may change with no new input. */
   nextChange(c: LiveCustomer, now: number): number {
     let next = Number.POSITIVE_INFINITY;
-    for (const l of this.eventLeaves) {
-      const t = l.nextChange(c, now);
+    for (let i = 0; i < this.eventLeaves.length; i++) {
+      const t = this.eventLeaves[i]!.nextChange(c, now);
       if (t < next) next = t;
     }
     return next;

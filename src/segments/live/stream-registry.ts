@@ -41,7 +41,7 @@ export class StreamRegistry {
   match(type: string, properties: unknown, out: number[]): void {
     const ks = this.byType.get(type);
     if (!ks) return;
-    for (const k of ks) if (this.streams[k]!.matches(properties)) out.push(k);
+    for (let i = 0; i < ks.length; i++) if (this.streams[ks[i]!]!.matches(properties)) out.push(ks[i]!);
   }
 
   /** Whether any stream reads this event type (if not, an event of it only makes its customer known). */

@@ -26,6 +26,11 @@ export const countOperator: Operator<'count'> = {
       const list = c.stream(k);
       return list ? countIn(list, windowBounds(leaf.window, at, b)) : 0;
     };
+    // Reused by every nextChange call (the live engine is single-threaded and never re-enters a leaf).
+    const source = { list: [] as readonly number[], offsets };
+    const sources = [source];
+    let current: readonly number[] = [];
+    const valueAt = (at: number) => test(countIn(current, windowBounds(leaf.window, at, b)));
     return {
       streams: [k],
       readsProfile: false,
@@ -33,7 +38,9 @@ export const countOperator: Operator<'count'> = {
       nextChange: (c, now) => {
         const list = c.stream(k);
         if (!list) return Number.POSITIVE_INFINITY;
-        return nextFlip([{ list, offsets }], now, (at) => test(count(c, at)));
+        source.list = list;
+        current = list;
+        return nextFlip(sources, now, valueAt);
       },
       detail: (c, now) => `${count(c, now)} matching event(s) in the window`,
     };

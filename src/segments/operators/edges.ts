@@ -8,11 +8,14 @@ export interface EdgeSource {
 
 /** The earliest instant > now of the form t + offset, over all sources; Infinity when there is none. */
 export function nextEdge(sources: readonly EdgeSource[], now: number): number {
+  // Indexed loops: this runs per event and segment, and for-of allocates iterator results until optimised.
   let best = Number.POSITIVE_INFINITY;
-  for (const s of sources) {
-    for (const o of s.offsets) {
+  for (let j = 0; j < sources.length; j++) {
+    const s = sources[j]!;
+    for (let m = 0; m < s.offsets.length; m++) {
+      const o = s.offsets[m]!;
       const i = upperBound(s.list, now - o);
-      if (i < s.list.length) best = Math.min(best, s.list[i]! + o);
+      if (i < s.list.length && s.list[i]! + o < best) best = s.list[i]! + o;
     }
   }
   return best;

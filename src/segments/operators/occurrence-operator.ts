@@ -29,6 +29,11 @@ export const occurrenceOperator: Operator<'first' | 'last'> = {
       const t = occurrence(c, at);
       return t !== undefined && inBounds(t, windowBounds(leaf.window, at, b));
     };
+    // Reused by every nextChange call (the live engine is single-threaded and never re-enters a leaf).
+    const source = { list: [] as readonly number[], offsets };
+    const sources = [source];
+    let current: LiveCustomer | undefined;
+    const valueAt = (at: number) => value(current!, at);
     return {
       streams: [k],
       readsProfile: false,
@@ -36,7 +41,9 @@ export const occurrenceOperator: Operator<'first' | 'last'> = {
       nextChange: (c, now) => {
         const list = c.stream(k);
         if (!list) return Number.POSITIVE_INFINITY;
-        return nextFlip([{ list, offsets }], now, (at) => value(c, at));
+        source.list = list;
+        current = c;
+        return nextFlip(sources, now, valueAt);
       },
       detail: (c, now) => {
         const t = occurrence(c, now);

@@ -69,32 +69,30 @@ export const sequenceOperator: Operator<'sequence'> = {
   live(leaf, scope) {
     const ks = leaf.steps.map((s) => scope.stream(s));
     const offsets = [...new Set([0, ...windowEdgeOffsets(leaf.window)])];
-    const lists = (c: LiveCustomer) => {
-      const out: (readonly number[])[] = [];
-      for (const k of ks) {
-        const l = c.stream(k);
-        if (!l) return undefined;
-        out.push(l);
+    // Reused arrays (the live engine is single-threaded and never re-enters a leaf): the customer's list per
+    // step, and the same lists as edge sources for nextChange.
+    const steps: (readonly number[])[] = ks.map(() => []);
+    const sources = ks.map(() => ({ list: [] as readonly number[], offsets }));
+    /** Fill `steps` with the customer's lists; false if a step has none. */
+    const lists = (c: LiveCustomer): boolean => {
+      for (let i = 0; i < ks.length; i++) {
+        const l = c.stream(ks[i]!);
+        if (!l) return false;
+        steps[i] = l;
       }
-      return out;
+      return true;
     };
     const b = scratchBounds();
-    const value = (c: LiveCustomer, at: number) => {
-      const ls = lists(c);
-      return ls !== undefined && hasChain(ls, windowBounds(leaf.window, at, b), leaf.withinMs);
-    };
+    const chainAt = (at: number) => hasChain(steps, windowBounds(leaf.window, at, b), leaf.withinMs);
+    const value = (c: LiveCustomer, at: number) => lists(c) && chainAt(at);
     return {
       streams: [...new Set(ks)],
       readsProfile: false,
       value,
       nextChange: (c, now) => {
-        const ls = lists(c);
-        if (!ls) return Number.POSITIVE_INFINITY;
-        return nextFlip(
-          ls.map((list) => ({ list, offsets })),
-          now,
-          (at) => value(c, at),
-        );
+        if (!lists(c)) return Number.POSITIVE_INFINITY;
+        for (let i = 0; i < ks.length; i++) sources[i]!.list = steps[i]!;
+        return nextFlip(sources, now, chainAt);
       },
       detail: (c, now) =>
         value(c, now) ? 'the steps happened in order' : 'no complete sequence in the window',

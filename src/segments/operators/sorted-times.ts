@@ -32,8 +32,9 @@ export function rangeIn(list: readonly number[], b: Bounds): [number, number] {
 }
 
 export function countIn(list: readonly number[], b: Bounds): number {
-  const [s, e] = rangeIn(list, b);
-  return e - s;
+  const start = b.loIncl ? lowerBound(list, b.lo) : upperBound(list, b.lo);
+  const end = b.hiIncl ? upperBound(list, b.hi) : lowerBound(list, b.hi);
+  return end > start ? end - start : 0;
 }
 
 /** Insert keeping the list sorted (events mostly arrive in order, so this is usually a push). */

@@ -26,5 +26,8 @@ export function streamMatcher(s: StreamSpec): (properties: unknown) => boolean {
     return (p: unknown) => t(jsonValue(p, property, kind));
   });
   if (tests.length === 0) return () => true;
-  return (p) => tests.every((t) => t(p));
+  return (p) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(p)) return false;
+    return true;
+  };
 }

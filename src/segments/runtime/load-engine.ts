@@ -2,26 +2,23 @@ import type { Expr } from '../../sql/ast.js';
 import { and, call, col, eq, isNotNull, select, table, val } from '../../sql/build.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { latestScores } from '../batch/compile-segment.js';
+import { refreshEventCustomers, universeQuery, validMarkCte } from '../batch/event-customers.js';
 import type { LiveEngine, Needs } from '../live/engine.js';
 import { streamSql } from '../operators/stream-match.js';
 
-/** Make every customer known to the engine: those in `customers` and anyone with an event. */
+/**
+ * Make every customer known to the engine: those in `customers` and anyone with an event (the batch universe,
+ * read through the cache of event-only customers, brought up to date first).
+ */
 export async function loadCustomers(wh: Warehouse, engine: LiveEngine): Promise<void> {
+  await refreshEventCustomers(wh);
   const t = await wh.query(
-    select([col('customer_id')], {
-      from: table('customers'),
-      union: [
-        {
-          all: false,
-          query: select([col('customer_id')], {
-            from: table('events'),
-            where: isNotNull(col('customer_id')),
-          }),
-        },
-      ],
+    select([col('id')], {
+      with: [validMarkCte('universe_mark')],
+      from: { kind: 'subquery', query: universeQuery('universe_mark'), alias: 'u' },
     }),
   );
-  for (const id of t.columns.customer_id ?? []) engine.know(String(id));
+  for (const id of t.columns.id ?? []) engine.know(String(id));
 }
 
 const plain = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v);

@@ -1,20 +1,22 @@
 import { invalidInput, notFound } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { type IncomingEvent, parseEventBatch } from '../events/event-input.js';
-import { appendEvents, ingestedAmong, loadIdFilter } from '../events/event-store.js';
+import { ingestedAmong, loadIdFilter } from '../events/event-store.js';
 import type { IdFilter } from '../events/id-filter.js';
 import { FieldCatalogue } from '../fields/catalogue.js';
 import type { Clock } from '../live/clock.js';
 import { LiveEngine } from '../live/engine.js';
 import type { SegmentRef } from '../live/live-segment.js';
-import type { ChangeSource, LiveEvent, MembershipChange } from '../live/membership-change.js';
+import type { ChangeSource, MembershipChange } from '../live/membership-change.js';
 import { parseSegment } from '../plan/parse-segment.js';
 import { issueText } from '../schema/issues.js';
 import { appendToLog, currentMembers, type LoggedChange, maxLogSeq } from '../store/membership-log.js';
 import { type SegmentStatus, writeStatus } from '../store/segment-status.js';
 import { listSegments, type SegmentRecord, saveSegment } from '../store/segment-store.js';
 import type { ChangeSink } from './change-sink.js';
+import { appendEventRows, eventRowsJson, eventsFromRows } from './event-rows.js';
 import { loadCustomers, loadNeeds } from './load-engine.js';
+import { appendLogRows, logRowJson } from './log-rows.js';
 import { Mutex } from './mutex.js';
 import type { IngestResult, PendingBatch } from './pending-batch.js';
 
@@ -55,13 +57,6 @@ export interface SegmentFailure {
 /** How often the live status rows are refreshed while events flow. */
 const STATUS_EVERY_MS = 5_000;
 
-const toLive = (e: IncomingEvent): LiveEvent => ({
-  customerId: e.customerId,
-  type: e.type,
-  occurredAt: e.occurredAt,
-  properties: e.properties,
-});
-
 /**
  * Live segments over the warehouse.
  * - An event whose id is certainly new (Bloom filter of ingested ids) is applied to the live engine the moment it
@@ -82,6 +77,8 @@ export class SegmentRuntime {
   private queue: PendingBatch[] = [];
   /** Changes decided and not yet committed (by events applied on arrival, and by the clock). */
   private decided: MembershipChange[] = [];
+  /** `decided` as log rows (`logRowJson`), made as they are decided. */
+  private decidedRows: string[] = [];
   /** Ids of queued events: a repeat is a duplicate at once. */
   private readonly pendingIds = new Set<string>();
   private ids!: IdFilter;
@@ -113,7 +110,10 @@ export class SegmentRuntime {
 
   private decide(changes: readonly MembershipChange[]): void {
     if (changes.length === 0) return;
-    for (const c of changes) this.decided.push(c);
+    for (const c of changes) {
+      this.decided.push(c);
+      this.decidedRows.push(logRowJson(c));
+    }
     this.options.onDecided?.(changes);
     this.kick();
   }
@@ -125,6 +125,7 @@ export class SegmentRuntime {
     this.refs.clear();
     this.failures = [];
     this.decided = [];
+    this.decidedRows = [];
     this.catalogue = await FieldCatalogue.load(this.wh);
     this.ids = await loadIdFilter(this.wh);
     this.seq = await maxLogSeq(this.wh);
@@ -177,8 +178,15 @@ export class SegmentRuntime {
         }
         this.pendingIds.add(e.eventId);
       }
-      if (applied.length > 0) this.decide(this.engine.applyEvents(applied.map(toLive)));
-      this.queue.push({ size: events.length, applied, suspects, resolve, reject });
+      if (applied.length > 0) this.decide(this.engine.applyEvents(applied));
+      this.queue.push({
+        size: events.length,
+        appliedIds: applied.map((e) => e.eventId),
+        appliedRows: eventRowsJson(applied),
+        suspects,
+        resolve,
+        reject,
+      });
       this.kick();
     });
   }
@@ -204,8 +212,9 @@ export class SegmentRuntime {
     if (this.needsReload) {
       // Events applied to the old engine are not in the warehouse: apply them to the rebuilt one.
       for (const b of batches) {
-        b.suspects = [...b.applied, ...b.suspects];
-        b.applied = [];
+        b.suspects = [...eventsFromRows(b.appliedRows), ...b.suspects];
+        b.appliedIds = [];
+        b.appliedRows = '';
       }
       try {
         await this.load();
@@ -215,7 +224,9 @@ export class SegmentRuntime {
       }
     }
     const changes = this.decided;
+    const rows = this.decidedRows;
     this.decided = [];
+    this.decidedRows = [];
     let logged: LoggedChange[] = [];
     let accepted: ReadonlySet<IncomingEvent> = new Set();
     const t0 = performance.now();
@@ -225,8 +236,8 @@ export class SegmentRuntime {
     try {
       await this.wh.transaction(async () => {
         // Suspects are new unless already ingested, applied in this commit, or repeated earlier in it.
-        const taken = new Set(batches.flatMap((b) => b.applied.map((e) => e.eventId)));
         const suspects = batches.flatMap((b) => b.suspects);
+        const taken = new Set(suspects.length === 0 ? [] : batches.flatMap((b) => b.appliedIds));
         const stored = await ingestedAmong(
           this.wh,
           suspects.map((e) => e.eventId),
@@ -242,13 +253,16 @@ export class SegmentRuntime {
           this.ids.add(e.eventId);
         }
         accepted = firsts;
-        await appendEvents(this.wh, [...batches.flatMap((b) => b.applied), ...fresh]);
+        await appendEventRows(this.wh, [...batches.map((b) => b.appliedRows), eventRowsJson(fresh)]);
         t1 = performance.now();
-        const late = this.engine.applyEvents(fresh.map(toLive));
+        const late = this.engine.applyEvents(fresh);
         if (late.length > 0) this.options.onDecided?.(late);
-        for (const c of late) changes.push(c);
+        for (const c of late) {
+          changes.push(c);
+          rows.push(logRowJson(c));
+        }
         t2 = performance.now();
-        logged = await this.persist(changes, this.statusDue() ? [...this.refs.values()] : []);
+        logged = await this.persist(changes, this.statusDue() ? [...this.refs.values()] : [], rows);
         t3 = performance.now();
       });
     } catch (e) {
@@ -259,7 +273,7 @@ export class SegmentRuntime {
     this.settle(batches, undefined, accepted);
     this.options.onCycle?.({
       batches: batches.length,
-      events: batches.reduce((n, b) => n + b.applied.length + b.suspects.length, 0),
+      events: batches.reduce((n, b) => n + b.appliedIds.length + b.suspects.length, 0),
       changes: logged.length,
       storeMs: t1 - t0,
       applyMs: t2 - t1,
@@ -276,13 +290,13 @@ export class SegmentRuntime {
     fresh: ReadonlySet<IncomingEvent> = new Set(),
   ): void {
     for (const b of batches) {
-      for (const e of b.applied) this.pendingIds.delete(e.eventId);
+      for (const id of b.appliedIds) this.pendingIds.delete(id);
       for (const e of b.suspects) this.pendingIds.delete(e.eventId);
       if (error !== undefined) {
         b.reject(error);
         continue;
       }
-      const accepted = b.applied.length + b.suspects.filter((e) => fresh.has(e)).length;
+      const accepted = b.appliedIds.length + b.suspects.filter((e) => fresh.has(e)).length;
       b.resolve({ accepted, duplicates: b.size - accepted });
     }
   }
@@ -294,9 +308,13 @@ export class SegmentRuntime {
   private async persist(
     changes: readonly MembershipChange[],
     touched: readonly SegmentRef[],
+    /** The changes already as log rows (`logRowJson`, same order), when they were made as they were decided. */
+    rows?: readonly string[],
   ): Promise<LoggedChange[]> {
+    const first = this.seq + 1;
     const logged = changes.map((c) => ({ ...c, seq: ++this.seq }));
-    await appendToLog(this.wh, logged);
+    if (rows && rows.length === changes.length) await appendLogRows(this.wh, first, rows);
+    else await appendToLog(this.wh, logged);
     for (const sink of this.options.sinks ?? []) await sink.persist(this.wh, logged);
     if (touched.length > 0) await writeStatus(this.wh, this.statuses(touched));
     return logged;
