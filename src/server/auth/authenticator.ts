@@ -10,18 +10,36 @@ export interface Authenticator {
 
 /**
  * API keys from the warehouse, with a small per-server cache of verified keys (a key's hash is checked once,
- * then looked up by the exact token). Revocation reaches a running server within `ttlMs`.
+ * then looked up by the exact token). An expired entry is still answered from the cache while ONE background
+ * lookup refreshes it (stale-while-revalidate), and concurrent lookups of one token share a query: requests
+ * never queue on the database (which may be busy committing events) just to re-check a key they already passed.
+ * Revocation reaches a running server within `ttlMs` plus one request.
  */
 export function apiKeyAuthenticator(wh: Warehouse, ttlMs = 30_000): Authenticator {
   const cache = new Map<string, { scope: Scope | null; until: number }>();
+  const inFlight = new Map<string, Promise<Scope | null>>();
+  const lookup = (token: string): Promise<Scope | null> => {
+    const pending = inFlight.get(token);
+    if (pending) return pending;
+    const p = verifyApiKey(wh, token)
+      .then((scope) => {
+        if (cache.size > 1000) cache.clear();
+        cache.set(token, { scope, until: Date.now() + ttlMs });
+        return scope;
+      })
+      .finally(() => inFlight.delete(token));
+    inFlight.set(token, p);
+    return p;
+  };
   return {
     async verify(token) {
       const hit = cache.get(token);
       if (hit && hit.until > Date.now()) return hit.scope;
-      const scope = await verifyApiKey(wh, token);
-      if (cache.size > 1000) cache.clear();
-      cache.set(token, { scope, until: Date.now() + ttlMs });
-      return scope;
+      if (hit && hit.scope !== null) {
+        lookup(token).catch(() => undefined);
+        return hit.scope;
+      }
+      return lookup(token);
     },
   };
 }
