@@ -73,7 +73,7 @@ describe('the cluster and quality segments commands', () => {
     expect(text).toContain('from \\ to');
   });
 
-  it('refuses bad options with a message and exit code 2', async () => {
+  it('refuses bad options with a message and exit code 2 (4 for an unknown segmentation)', async () => {
     const k = await fails('--db', db, 'cluster', '--k', '1');
     expect(k.code).toBe(2);
     expect(k.stderr).toContain('invalid --k "1"');
@@ -81,8 +81,9 @@ describe('the cluster and quality segments commands', () => {
     expect(f.code).toBe(2);
     expect(f.stderr).toContain('invalid --features "behavioral": unknown "behavioral"');
     expect(f.stderr).toMatch(/hint: give a set \(behavioural, value, demographic, psychographic/);
+    // An unknown segmentation is a missing resource: exit code 4 (not found), as the API's 404.
     const s = await fails('--db', db, 'quality', 'segments', '--segmentation', 'nope');
-    expect(s.code).toBe(2);
+    expect(s.code).toBe(4);
     expect(s.stderr).toContain('unknown segmentation "nope"');
   });
 });

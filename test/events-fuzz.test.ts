@@ -193,8 +193,9 @@ class World {
       }
       case 8: {
         const [payload, detail] = r.pick<[string, string]>([
-          ['[]', 'expected an object, got an array'],
-          ['42', 'expected an object, got a number'],
+          ['[]', 'body: expected an object with an events array, got an array'],
+          ['42', 'body: expected an object with an events array, got a number'],
+          ['"text"', 'body: expected an object with an events array, got a string'],
           ['{}', 'events: required'],
           ['{"events":{}}', 'events: expected an array, got an object'],
           ['{"events":"x"}', 'events: expected an array, got a string'],

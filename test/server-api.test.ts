@@ -176,7 +176,7 @@ describe('customers', () => {
       400,
       'query.segmentation and query.segment go together: give both or neither',
     );
-    problem(await get('/v1/customers?segmentation=nope&segment=x'), 400, 'unknown segmentation "nope"');
+    problem(await get('/v1/customers?segmentation=nope&segment=x'), 404, 'unknown segmentation "nope"');
   });
 
   it('a 360 profile has attributes, predictions with intervals, segments, history and a timeline', async () => {
@@ -210,7 +210,17 @@ describe('segmentations', () => {
     ).json();
     expect(members.total).toBe(first.customers);
     expect(members.items).toHaveLength(Math.min(7, first.customers));
-    problem(await get('/v1/segmentations/nope'), 400, 'unknown segmentation "nope"');
+    problem(await get('/v1/segmentations/nope'), 404, 'unknown segmentation "nope"');
+    problem(
+      await get('/v1/segmentations/rfm/segments/Nobody/members'),
+      404,
+      'segment "Nobody" does not exist in segmentation rfm (analysis run 1)',
+    );
+    const none = await get(
+      `/v1/segmentations/rfm/segments/${encodeURIComponent(first.segment)}/members?q=no-such-customer-anywhere`,
+    );
+    expect(none.statusCode).toBe(200);
+    expect(none.json().total).toBe(0);
     const clusterings = (await get('/v1/clusterings')).json();
     expect(Array.isArray(clusterings.items)).toBe(true);
   });
@@ -327,7 +337,8 @@ describe('hidden patterns and CLV models', () => {
     const res = await get('/v1/patterns?segmentation=rfm&limit=5');
     expect(res.statusCode).toBe(200);
     expect(res.json().statements.length).toBeLessThanOrEqual(5);
-    problem(await get('/v1/patterns?segmentation=nope'), 400, 'unknown segmentation "nope"');
+    problem(await get('/v1/patterns?segmentation=nope'), 404, 'unknown segmentation "nope"');
+    problem(await get('/v1/patterns?segmentation=cluster.nope'), 404, 'unknown segmentation "cluster.nope"');
     problem(
       await get('/v1/patterns?kind=moon'),
       400,

@@ -252,13 +252,13 @@ describe('the scorecard panel (web/src/components/explorer/grade.ts)', () => {
 
 describe('errors', () => {
   it.each(['quality', 'profiles'])(
-    '%s: 400 for an unknown segmentation, as /v1/segmentations/:name',
+    '%s: 404 for an unknown segmentation, as /v1/segmentations/:name',
     async (what) => {
       const base = await get('/v1/segmentations/nope');
-      expect(base.statusCode).toBe(400);
+      expect(base.statusCode).toBe(404);
       const res = await get(`/v1/segmentations/nope/${what}`);
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ status: 400, detail: 'unknown segmentation "nope"' });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ status: 404, detail: 'unknown segmentation "nope"' });
       expect(res.json().detail).toBe(base.json().detail);
       expect(res.json().hint).toBe(base.json().hint);
     },

@@ -209,7 +209,7 @@ describe('GET /v1/segmentations/:name/segments/:segment/weekday-hour', () => {
     expect(w.customers).toBe(c.size);
   });
 
-  it('404 for an unknown segment or run, 400 for an unknown segmentation or bad run, 401 without a key', async () => {
+  it('404 for an unknown segmentation, segment or run, 400 for a bad run, 401 without a key', async () => {
     problem(
       await get('/v1/segmentations/rfm/segments/Nobody/weekday-hour'),
       404,
@@ -220,7 +220,7 @@ describe('GET /v1/segmentations/:name/segments/:segment/weekday-hour', () => {
       404,
       'analysis run 99 does not exist',
     );
-    problem(await get('/v1/segmentations/nope/segments/x/weekday-hour'), 400, 'unknown segmentation "nope"');
+    problem(await get('/v1/segmentations/nope/segments/x/weekday-hour'), 404, 'unknown segmentation "nope"');
     problem(
       await get('/v1/segmentations/rfm/segments/Champions/weekday-hour?run=-1'),
       400,
@@ -302,7 +302,7 @@ describe('GET /v1/campaigns/results', () => {
     expect(first.segments.find((s) => s.segment === spoiledSegment[0]!.rfm)!.contaminated).toBe(1);
   });
 
-  it('breaks results down by any segmentation; 404 for an unknown run, 400 for bad parameters, 401 without a key', async () => {
+  it('breaks results down by any segmentation; 404 for an unknown run or segmentation, 400 for bad parameters, 401 without a key', async () => {
     const byStage = await ok<CampaignResults>('/v1/campaigns/results?segmentation=lifecycle');
     const byRfm = await ok<CampaignResults>('/v1/campaigns/results');
     // The same campaigns and customers, split differently (summed doubles may differ in the last digits).
@@ -312,7 +312,7 @@ describe('GET /v1/campaigns/results', () => {
     for (const [i, c] of byStage.campaigns.entries())
       expect(c.all.revenuePerTreated ?? 0).toBeCloseTo(byRfm.campaigns[i]!.all.revenuePerTreated ?? 0, 4);
     problem(await get('/v1/campaigns/results?run=99'), 404, 'analysis run 99 does not exist');
-    problem(await get('/v1/campaigns/results?segmentation=nope'), 400, 'unknown segmentation "nope"');
+    problem(await get('/v1/campaigns/results?segmentation=nope'), 404, 'unknown segmentation "nope"');
     problem(
       await get('/v1/campaigns/results?segmentation='),
       400,
@@ -402,7 +402,7 @@ describe('GET /v1/segmentations/:name/transitions', () => {
       );
     }, 120_000);
 
-    it('404 for an unknown run, 400 for bad parameters or an unknown segmentation, 401 without a key', async () => {
+    it('404 for an unknown run or segmentation, 400 for bad parameters, 401 without a key', async () => {
       problem(
         await get('/v1/segmentations/lifecycle/transitions?from=1&to=99'),
         404,
@@ -423,7 +423,7 @@ describe('GET /v1/segmentations/:name/transitions', () => {
         400,
         'query.to: Invalid input: expected number, received NaN',
       );
-      problem(await get('/v1/segmentations/nope/transitions'), 400, 'unknown segmentation "nope"');
+      problem(await get('/v1/segmentations/nope/transitions'), 404, 'unknown segmentation "nope"');
       problem(
         await get('/v1/segmentations/lifecycle/transitions', null),
         401,

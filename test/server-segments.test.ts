@@ -366,6 +366,7 @@ describe('members, export, quality, explain', () => {
       'query.asOf: expected an ISO date (2024-05-01) or date-time with a zone (2024-05-01T10:00:00Z)',
     );
     problem(await get('/v1/segments/nope/explain/c1'), 404, 'segment "nope" does not exist');
+    problem(await get('/v1/segments/vip/explain/nobody-here'), 404, 'customer "nobody-here" does not exist');
   });
 });
 
@@ -529,6 +530,11 @@ describe('webhooks API', () => {
       'webhook: onEnter and onExit are both off, so it would never fire',
     );
     problem(await call('DELETE', '/v1/webhooks/99', admin()), 404, 'webhook 99 does not exist');
+    // Ids are INTEGER in the warehouse: one past it is refused by the schema, not a 500 from the cast.
+    const ID = 'expected a webhook id: an integer from 1 to 2147483647';
+    problem(await call('DELETE', '/v1/webhooks/2147483648', admin()), 400, `params.id: ${ID}`);
+    problem(await get('/v1/webhooks/deliveries?webhook=2147483648', admin()), 400, `query.webhook: ${ID}`);
+    expect((await get('/v1/webhooks/deliveries?webhook=2147483647', admin())).json().total).toBe(0);
     problem(
       await get('/v1/webhooks/deliveries?status=lost', admin()),
       400,
@@ -603,7 +609,7 @@ describe('webhooks API', () => {
       problem(
         await post('/v1/webhooks/deliveries/redrive', { webhook: 'live' }, admin()),
         400,
-        'body.webhook: Invalid input: expected number, received string',
+        'body.webhook: expected a webhook id: an integer from 1 to 2147483647',
       );
     } finally {
       dispatcher.stop();
@@ -684,6 +690,12 @@ describe('writes through the live runtime (segmenta serve)', () => {
       const invalid = await send('POST', '/v1/segments', { name: 'bad', conditions: [{ kind: 'field' }] });
       expect(invalid.statusCode).toBe(400);
       expect(invalid.json().errors.length).toBeGreaterThan(0);
+      // A customer known only from an event exists for segments: explained, not a 404.
+      const event = { event_id: 'e-only-1', customer_id: 'only-events-1', type: 'page_view', occurred_at: 0 };
+      expect((await send('POST', '/v1/events', { events: [event] })).statusCode).toBe(200);
+      const explained = await get('/v1/segments/adults-es/explain/only-events-1');
+      expect(explained.statusCode, explained.body).toBe(200);
+      expect(explained.json()).toMatchObject({ customerId: 'only-events-1', member: false });
     } finally {
       await server.close();
       await runtime.close();

@@ -1,4 +1,4 @@
-import { invalidInput } from '../core/errors.js';
+import { notFound } from '../core/errors.js';
 import { quoteIdent } from '../sql/dialect.js';
 import type { ColumnTable } from '../warehouse/column-table.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
@@ -10,10 +10,13 @@ const num = (t: ColumnTable, k: string, i: number) => {
 };
 const str = (t: ColumnTable, k: string, i: number) => String(t.columns[k]?.[i] ?? '');
 
-/** Check a segmentation name and return its column in `customer_segment_labels`, quoted. */
+/**
+ * Check a segmentation name and return its column in `customer_segment_labels`, quoted. An unknown name is a
+ * missing resource (404, exit code 4), wherever it is named: a path, a query parameter or a CLI flag.
+ */
 export function checkSegmentation(name: string): string {
   if (!segmentationByName(name)) {
-    throw invalidInput(
+    throw notFound(
       `unknown segmentation "${name}"`,
       `segmentations: ${SEGMENTATIONS.map((s) => s.name).join(', ')}, and the clusterings (cluster, cluster.*)`,
     );
@@ -44,7 +47,7 @@ export async function segmentationRelation(
   });
   const clusterings = (known.columns.name ?? []).map(String);
   if (!clusterings.includes(name)) {
-    throw invalidInput(
+    throw notFound(
       `unknown segmentation "${name}"`,
       `segmentations: ${[...SEGMENTATIONS.map((s) => s.name), ...clusterings].join(', ')}`,
     );

@@ -142,7 +142,8 @@ export async function listDeliveries(
   wh: Warehouse,
   filter: { status?: DeliveryStatus; webhookId?: number; limit?: number; offset?: number } = {},
 ): Promise<{ total: number; items: Delivery[] }> {
-  const where = `(CAST($1 AS VARCHAR) IS NULL OR d.status = $1) AND (CAST($2 AS INTEGER) IS NULL OR d.webhook_id = $2)`;
+  // Ids bound as BIGINT: one past INTEGER matches nothing instead of failing the cast.
+  const where = `(CAST($1 AS VARCHAR) IS NULL OR d.status = $1) AND (CAST($2 AS BIGINT) IS NULL OR d.webhook_id = CAST($2 AS BIGINT))`;
   const params = [filter.status ?? null, filter.webhookId ?? null];
   const total = await wh.query({
     sql: `SELECT count(*) AS n FROM webhook_deliveries d WHERE ${where}`,
@@ -194,7 +195,7 @@ export async function redriveDeliveries(
 ): Promise<number> {
   const n = await wh.execute(
     `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $1
-      WHERE status = 'dead' AND (CAST($2 AS INTEGER) IS NULL OR webhook_id = $2)
+      WHERE status = 'dead' AND (CAST($2 AS BIGINT) IS NULL OR webhook_id = CAST($2 AS BIGINT))
         AND (CAST($3 AS VARCHAR) IS NULL OR delivery_id = $3)`,
     [new Date(now), filter.webhookId ?? null, filter.deliveryId ?? null],
   );

@@ -46,17 +46,28 @@ function batchSchema(): Json {
  */
 const BatchBody = z.unknown().meta(batchSchema());
 
-/** A body sent without `Content-Type: application/json` (curl -d, a beacon) is read as JSON text. */
+const kindOf = (v: unknown) => (v === null ? 'a null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
+
+/**
+ * The batch as a JSON value. A body sent without `Content-Type: application/json` (curl -d, a beacon) arrives as
+ * bytes and is read as JSON text; a JSON body is already parsed (a JSON string such as `"text"` is a value, not
+ * text to parse again). Anything but an object is refused here, located like every JSON route's body.
+ */
 function asJson(body: unknown): unknown {
   if (body === undefined) throw invalidInput(EMPTY);
-  if (!Buffer.isBuffer(body) && typeof body !== 'string') return body;
-  const text = body.toString();
-  if (text.trim() === '') throw invalidInput(EMPTY);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw invalidInput(`body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  let value = body;
+  if (Buffer.isBuffer(body)) {
+    const text = body.toString();
+    if (text.trim() === '') throw invalidInput(EMPTY);
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw invalidInput(`body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw invalidInput(`body: expected an object with an events array, got ${kindOf(value)}`);
+  return value;
 }
 
 export const eventRoutes = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listClvModels } from '../../analysis/clv/model-store.js';
 import { hiddenPatterns, type PatternKind, segmentationOfRun } from '../../analysis/patterns/index.js';
 import { getRun } from '../../analysis/runs.js';
-import { checkSegmentation } from '../../analysis/segment-queries.js';
+import { segmentationRelation } from '../../analysis/segment-queries.js';
 import { defineRoute } from '../route.js';
 import { runQuery } from '../schemas.js';
 
@@ -23,7 +23,8 @@ export const patternRoutes = [
     }),
     handler: async ({ app, query, memo }) => {
       const run = await getRun(app.warehouse, query.run);
-      if (!query.segmentation.startsWith('cluster')) checkSegmentation(query.segmentation);
+      // An unknown segmentation (built-in or clustering) is a 404, as in /v1/segmentations/:name.
+      await segmentationRelation(app.warehouse, query.segmentation, 1);
       const found = await memo.get(
         `patterns:${run.runId}:${run.startedAt}:${query.segmentation}:${query.kind ?? '*'}`,
         () =>

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { listClusterings } from '../../analysis/clusters/clustering-store.js';
 import { exportCustomers } from '../../analysis/export-customers.js';
 import { getRun } from '../../analysis/runs.js';
-import { countSegments, listSegmentations } from '../../analysis/segment-queries.js';
+import { countSegments, listSegmentations, segmentationRelation } from '../../analysis/segment-queries.js';
+import { notFound } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { defineRoute } from '../route.js';
 import { pageQuery, runQuery } from '../schemas.js';
@@ -25,6 +26,16 @@ async function clusteringsMark(wh: Warehouse, runId: number): Promise<string> {
     params: [runId],
   });
   return `${Number(t.columns.n?.[0])}.${Number(t.columns.t?.[0])}`;
+}
+
+/** Whether a segmentation labels any customer of the run with this segment. */
+async function hasSegment(wh: Warehouse, runId: number, segmentation: string, segment: string) {
+  const rel = await segmentationRelation(wh, segmentation, 3);
+  const t = await wh.query({
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${rel.sql} g WHERE g.run_id = $1 AND g.segment = $2 LIMIT 1)`,
+    params: [runId, segment, ...rel.params],
+  });
+  return Number(t.columns.n?.[0] ?? 0) > 0;
 }
 
 export const segmentationRoutes = [
@@ -82,13 +93,21 @@ export const segmentationRoutes = [
       .extend(customerFilter.omit({ segmentation: true, segment: true }).shape),
     handler: async ({ app, query, params }) => {
       const run = await getRun(app.warehouse, query.run);
-      return searchCustomers(
+      const found = await searchCustomers(
         app.warehouse,
         run.runId,
         { ...query, segmentation: params.name, segment: params.segment },
         query.limit,
         query.offset,
       );
+      // A segment is its labelled customers: no match at all may mean there is no such segment in the run.
+      if (found.total === 0 && !(await hasSegment(app.warehouse, run.runId, params.name, params.segment))) {
+        throw notFound(
+          `segment "${params.segment}" does not exist in segmentation ${params.name} (analysis run ${run.runId})`,
+          `GET /v1/segmentations/${params.name}?run=${run.runId} lists its segments`,
+        );
+      }
+      return found;
     },
   }),
   defineRoute({

@@ -16,6 +16,16 @@ import { defineRoute } from '../route.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** Webhook ids are INTEGER in the warehouse: anything else is refused with one exact message, never sent on. */
+const MAX_WEBHOOK_ID = 2_147_483_647;
+const WEBHOOK_ID = { error: `expected a webhook id: an integer from 1 to ${MAX_WEBHOOK_ID}` };
+const webhookId = z.number(WEBHOOK_ID).int(WEBHOOK_ID).min(1, WEBHOOK_ID).max(MAX_WEBHOOK_ID, WEBHOOK_ID);
+const webhookIdText = z.coerce
+  .number(WEBHOOK_ID)
+  .int(WEBHOOK_ID)
+  .min(1, WEBHOOK_ID)
+  .max(MAX_WEBHOOK_ID, WEBHOOK_ID);
+
 async function view(wh: Warehouse, hooks: readonly WebhookInfo[]) {
   const names = new Map((await listSegments(wh)).map((s) => [s.id, s.name]));
   return hooks.map((w) => ({
@@ -81,7 +91,7 @@ export const webhookRoutes = [
     summary: 'deactivate a webhook: no new deliveries, pending ones are not sent (kept with their history)',
     tag: 'webhooks',
     scope: 'admin',
-    params: z.object({ id: z.coerce.number().int().min(1) }),
+    params: z.object({ id: webhookIdText }),
     handler: async ({ app, params }) => {
       const [shown] = await view(app.warehouse, [await deactivateWebhook(app.warehouse, params.id)]);
       return shown;
@@ -95,7 +105,7 @@ export const webhookRoutes = [
     scope: 'admin',
     query: z.object({
       status: z.enum(['pending', 'delivered', 'dead']).optional(),
-      webhook: z.coerce.number().int().min(1).optional().describe('only this webhook id'),
+      webhook: webhookIdText.optional().describe('only this webhook id'),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),
@@ -126,7 +136,7 @@ export const webhookRoutes = [
     scope: 'admin',
     body: z
       .strictObject({
-        webhook: z.number().int().min(1).optional(),
+        webhook: webhookId.optional(),
         delivery: z.string().min(1).optional(),
       })
       .default({}),

@@ -4,14 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { getRun } from '../../../analysis/index.js';
+import { notFound } from '../../../core/errors.js';
 import { currentMembers, explain, getSegment } from '../../../segments/index.js';
 import { Instant, parseInstant } from '../../../segments/schema/instant.js';
+import type { Warehouse } from '../../../warehouse/warehouse.js';
 import { defineRoute } from '../../route.js';
 import { exportMembers, memberPage } from './member-queries.js';
 import { ruleSegmentQuality } from './rule-quality.js';
 import { iso } from './segment-view.js';
 
 const name = z.object({ name: z.string().min(1) });
+
+/** Whether segments can see this customer: an imported customer or anyone with an event (their universe). */
+async function customerExists(wh: Warehouse, id: string): Promise<boolean> {
+  const t = await wh.query({
+    sql: `SELECT EXISTS (SELECT 1 FROM customers WHERE customer_id = $1)
+      OR EXISTS (SELECT 1 FROM events WHERE customer_id = $1) AS known`,
+    params: [id],
+  });
+  return t.columns.known?.[0] === true;
+}
 
 /** A segment's members: paged, as a file, their quality as a segment, why one customer is (not) in it. */
 export const memberRoutes = [
@@ -95,6 +107,12 @@ export const memberRoutes = [
     query: z.object({ asOf: Instant.optional().describe('default now') }),
     handler: async ({ app, params, query }) => {
       const at = query.asOf === undefined ? Date.now() : parseInstant(query.asOf)!;
+      await getSegment(app.warehouse, params.name);
+      if (!(await customerExists(app.warehouse, params.customer)))
+        throw notFound(
+          `customer "${params.customer}" does not exist`,
+          'GET /v1/customers?q=... finds customers; segments also see customers known only from events',
+        );
       const e = await explain(app.warehouse, params.name, params.customer, at);
       return {
         ...e,
