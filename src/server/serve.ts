@@ -42,7 +42,7 @@ export interface Serving {
   readonly url: string;
   /** Whether the built dashboard is served at `/`. */
   readonly dashboard: boolean;
-  /** A read key made for the dashboard when `dashboardKey` was asked for, to open `url/?key=...`. */
+  /** The key made for the dashboard when `dashboardKey` was asked for, to open `url/?key=...`. */
   readonly key: string | null;
   /**
    * Resolves once the live segment runtime has loaded (API requests wait for it meanwhile), `null` with
@@ -56,8 +56,11 @@ export interface Serving {
 export interface ServeOptions {
   readonly port: number;
   readonly host: string;
-  /** Create a read key named "dashboard" and return it (shown once). */
-  readonly dashboardKey?: boolean;
+  /**
+   * Create a key named "dashboard" and return it (shown once): `true` makes a read key; `'write'` lets the
+   * dashboard save segments too (what `segmenta start`, a local quick start, asks for).
+   */
+  readonly dashboardKey?: boolean | 'read' | 'write';
   /** Run the live segment runtime (POST /v1/events, live membership, webhooks); default true. */
   readonly live?: boolean;
 }
@@ -133,7 +136,12 @@ export async function serve(app: App, options: ServeOptions): Promise<Serving> {
   }
   startRuntime();
   const key = options.dashboardKey
-    ? (await createApiKey(app.warehouse, { scope: 'read', name: 'dashboard' })).key
+    ? (
+        await createApiKey(app.warehouse, {
+          scope: options.dashboardKey === 'write' ? 'write' : 'read',
+          name: 'dashboard',
+        })
+      ).key
     : null;
   let closing: Promise<void> | undefined;
   return {

@@ -228,6 +228,8 @@ const es: Record<string, string> = {
   'This key is not valid: create a write key with':
     'Esta clave no es válida: crea una clave de escritura con',
   'and sign in with it.': 'y entra con ella.',
+  'The CLI cannot open the database while segmenta serve has it: stop the server, create the key, start it again.':
+    'La CLI no puede abrir la base de datos mientras segmenta serve la tiene abierta: para el servidor, crea la clave y vuelve a iniciarlo.',
   'Write key': 'Clave de escritura',
   'Use this key and save': 'Usar esta clave y guardar',
   'No rule segments yet: save the first one above.':

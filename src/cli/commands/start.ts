@@ -124,7 +124,7 @@ async function serveDashboard(cmd: Command, port: number, live: boolean): Promis
   let serving: Serving | undefined;
   for (let p = port; serving === undefined; p++) {
     try {
-      serving = await serve(app, { port: p, host: '127.0.0.1', dashboardKey: true, live });
+      serving = await serve(app, { port: p, host: '127.0.0.1', dashboardKey: 'write', live });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || p >= port + 20) throw e;
     }
@@ -134,7 +134,7 @@ async function serveDashboard(cmd: Command, port: number, live: boolean): Promis
     [
       '',
       `Dashboard  ${s.url}/?key=${s.key}${s.dashboard ? '' : '   (web app not built: npm run build)'}`,
-      `API        ${s.url}/v1  (Authorization: Bearer ${s.key})   docs ${s.url}/docs`,
+      `API        ${s.url}/v1  (Authorization: Bearer ${s.key}; a write key, listening on this machine only)   docs ${s.url}/docs`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

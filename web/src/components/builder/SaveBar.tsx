@@ -118,6 +118,11 @@ export function SaveBar({
               : t('This key is not valid: create a write key with')}{' '}
             <code>segmenta keys create --scope write</code> {t('and sign in with it.')}
           </p>
+          <p className="muted">
+            {t(
+              'The CLI cannot open the database while segmenta serve has it: stop the server, create the key, start it again.',
+            )}
+          </p>
           {state.message ? <p className="muted">{state.message}</p> : null}
           <label>
             {t('Write key')}{' '}
