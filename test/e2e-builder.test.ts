@@ -1,21 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium } from './helpers/chromium.js';
 import { demoServer, type Fixture } from './server-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = resolve('test-output');
-const haveChromium = existsSync(CHROMIUM);
-
-if (!haveChromium) {
-  console.warn(
-    `\n\n*** SKIPPING the segment builder end-to-end test: ${CHROMIUM} is missing (apt-get install chromium) ***\n\n`,
-  );
-}
+const chromiumHere = haveChromium('segment builder');
 
 /** The rule the test builds through the visual editor, as the JSON tab must show it. */
 const RULE = {
@@ -36,7 +29,7 @@ const RULE = {
 const attributes = async (page: Page, selector: string, name: string) =>
   Promise.all((await page.locator(selector).all()).map((l) => l.getAttribute(name)));
 
-describe.skipIf(!haveChromium)('segment builder in Chromium on the demo shop', () => {
+describe.skipIf(!chromiumHere)('segment builder in Chromium on the demo shop', () => {
   let fx: Fixture;
   let browser: Browser;
   let base: string;
@@ -92,17 +85,7 @@ describe.skipIf(!haveChromium)('segment builder in Chromium on the demo shop', (
     });
     fx = await demoServer({ customers: 600, webRoot });
     base = await fx.server.fastify.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(OUT, { recursive: true });
   });
 

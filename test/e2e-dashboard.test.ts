@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium } from './helpers/chromium.js';
 import { demoServer, type Fixture } from './server-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PAGES = [
   'overview',
   'rfm',
@@ -22,15 +21,9 @@ const PAGES = [
   'quality',
 ];
 const OUT = resolve('test-output');
-const haveChromium = existsSync(CHROMIUM);
+const chromiumHere = haveChromium('dashboard');
 
-if (!haveChromium) {
-  console.warn(
-    `\n\n*** SKIPPING the dashboard end-to-end test: ${CHROMIUM} is missing (apt-get install chromium) ***\n\n`,
-  );
-}
-
-describe.skipIf(!haveChromium)('dashboard in Chromium on the demo shop', () => {
+describe.skipIf(!chromiumHere)('dashboard in Chromium on the demo shop', () => {
   let fx: Fixture;
   let browser: Browser;
   let page: Page;
@@ -41,17 +34,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium on the demo shop', () => {
     await build({ configFile: resolve('web/vite.config.ts'), logLevel: 'error' });
     fx = await demoServer({ customers: 600, webRoot: resolve('web/dist') });
     base = await fx.server.fastify.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);

@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { Chart } from '../components/Chart.js';
 import { Kpi } from '../components/Kpi.js';
 import { Load } from '../components/Load.js';
+import { SegmentationPicker } from '../components/SegmentationPicker.js';
 import { useSession } from '../context.js';
 import { formatNumber } from '../i18n.js';
 import { useApi } from '../use-api.js';
 import { WEEKDAYS } from './OverviewPage.js';
 
-interface Listing {
-  items: { name: string; segments: number }[];
-}
 interface Counts {
   segments: { segment: string; customers: number }[];
 }
@@ -42,7 +40,6 @@ export function BehaviourPage() {
   const [name, setName] = useState(DEFAULT_SEGMENTATION);
   const [chosen, setChosen] = useState<string | null>(null);
   const [lift, setLift] = useState(false);
-  const list = useApi<Listing>('/v1/segmentations');
   const counts = useApi<Counts>(`/v1/segmentations/${encodeURIComponent(name)}`);
   const segment =
     counts.state === 'ok'
@@ -58,27 +55,13 @@ export function BehaviourPage() {
   return (
     <>
       <div className="controls">
-        <Load loaded={list}>
-          {(l) => (
-            <label>
-              {t('Segmentation')}{' '}
-              <select
-                data-testid="segmentation"
-                value={name}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setChosen(null);
-                }}
-              >
-                {l.items.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name} ({s.segments})
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </Load>
+        <SegmentationPicker
+          value={name}
+          onChange={(n) => {
+            setName(n);
+            setChosen(null);
+          }}
+        />
         <Load loaded={counts}>
           {(c) => (
             <label>

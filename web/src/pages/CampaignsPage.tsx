@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Chart } from '../components/Chart.js';
 import { Load } from '../components/Load.js';
+import { SegmentationPicker } from '../components/SegmentationPicker.js';
 import { useSession } from '../context.js';
 import { formatNumber } from '../i18n.js';
 import { useApi } from '../use-api.js';
@@ -27,10 +28,6 @@ interface Results {
     segments: ({ segment: string } & Uplift)[];
   }[];
 }
-interface Listing {
-  items: { name: string; segments: number }[];
-}
-
 const pp = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 /** Fewer treated or control customers than this in a cell: too few to show an uplift. */
 const MIN_GROUP = 5;
@@ -53,25 +50,11 @@ export function CampaignsPage() {
   const { t } = useSession();
   const [name, setName] = useState('rfm');
   const [chosen, setChosen] = useState<string | null>(null);
-  const list = useApi<Listing>('/v1/segmentations');
   const results = useApi<Results>(`/v1/campaigns/results?segmentation=${encodeURIComponent(name)}`);
   return (
     <>
       <div className="controls">
-        <Load loaded={list}>
-          {(l) => (
-            <label>
-              {t('Segmentation')}{' '}
-              <select data-testid="segmentation" value={name} onChange={(e) => setName(e.target.value)}>
-                {l.items.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name} ({s.segments})
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </Load>
+        <SegmentationPicker value={name} onChange={setName} />
       </div>
       <Load loaded={results}>
         {(r) =>

@@ -3,12 +3,10 @@ import { Chart } from '../components/Chart.js';
 import { ProfileHeatmap } from '../components/explorer/ProfileHeatmap.js';
 import { QualityScorecard } from '../components/explorer/QualityScorecard.js';
 import { Load } from '../components/Load.js';
+import { SegmentationPicker } from '../components/SegmentationPicker.js';
 import { useSession } from '../context.js';
 import { useApi } from '../use-api.js';
 
-interface Listing {
-  items: { name: string; type: string; segments: number }[];
-}
 interface Counts {
   segments: { segment: string; customers: number; share: number; meanMonetaryNet: number }[];
 }
@@ -19,25 +17,11 @@ interface Patterns {
 export function SegmentsPage() {
   const { t, lang } = useSession();
   const [name, setName] = useState('rfm');
-  const list = useApi<Listing>('/v1/segmentations');
   const counts = useApi<Counts>(`/v1/segmentations/${encodeURIComponent(name)}`);
   const patterns = useApi<Patterns>(`/v1/patterns?segmentation=${encodeURIComponent(name)}&limit=10`);
   return (
     <>
-      <Load loaded={list}>
-        {(l) => (
-          <label>
-            {t('Segmentation')}{' '}
-            <select data-testid="segmentation" value={name} onChange={(e) => setName(e.target.value)}>
-              {l.items.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name} ({s.segments})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </Load>
+      <SegmentationPicker value={name} onChange={setName} />
       <Load loaded={counts}>
         {(c) => (
           <section>
