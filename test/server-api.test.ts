@@ -161,6 +161,10 @@ describe('customers', () => {
     expect(seg.total).toBe(champions.total);
     const stage = (await get('/v1/customers?stage=at_risk&limit=1000')).json();
     for (const c of stage.items) expect(c.lifecycle_stage).toBe('at_risk');
+    // An empty bound (an HTML form's untouched field) is refused, never read as 0.
+    const empty = await get('/v1/customers?min_clv=');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().detail).toBe('query.min_clv: expected a number');
   });
 
   it('rejects bad filters with exact problems', async () => {

@@ -4,7 +4,10 @@ import { invalidInput } from '../../core/errors.js';
 import type { CompiledQuery, SqlValue } from '../../sql/ast.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 
-const range = (what: string) => z.coerce.number().optional().describe(what);
+const NUMBER = { error: 'expected a number' };
+/** A number bound given in the query string: an empty value is refused, not read as 0. */
+const range = (what: string) =>
+  z.string().trim().min(1, NUMBER).pipe(z.coerce.number(NUMBER)).optional().describe(what);
 
 /** Filters of the customer search, shared by `/v1/customers` and a segment's members. */
 export const customerFilter = z.object({
