@@ -25,11 +25,11 @@ const SOURCES: readonly Source[] = [
     table: 'order_lines',
     entries: (src) => `SELECT any_value(customer_id) AS customer_id, order_id AS id, min(ordered_at) AS ts,
         sum(amount) AS amount, count(*) AS lines, any_value(channel) AS channel, any_value(status) AS status,
-        string_agg(DISTINCT category, ', ') AS categories
+        string_agg(DISTINCT category, ', ' ORDER BY category) AS categories
       FROM ${src} GROUP BY order_id`,
     columns: 'amount, lines, channel, status, categories',
     answer: `SELECT id AS order_id, min(ts) AS ts, sum(amount) AS amount, CAST(sum(lines) AS BIGINT) AS lines,
-        any_value(channel) AS channel, any_value(status) AS status, string_agg(categories, ', ') AS categories
+        any_value(channel) AS channel, any_value(status) AS status, string_agg(categories, ', ' ORDER BY categories) AS categories
       FROM e GROUP BY id`,
   },
   {

@@ -7,6 +7,7 @@ import { predictionsClusters } from './migrations/005-predictions-clusters.js';
 import { apiKeys } from './migrations/006-api-keys.js';
 import { segmentEventCustomers } from './migrations/007-segment-event-customers.js';
 import { customerTimeline } from './migrations/008-customer-timeline.js';
+import { customerWeekdayHour } from './migrations/009-customer-weekday-hour.js';
 import type { Warehouse } from './warehouse.js';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   apiKeys,
   segmentEventCustomers,
   customerTimeline,
+  customerWeekdayHour,
 ];
 
 /**

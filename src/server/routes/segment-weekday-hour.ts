@@ -3,6 +3,7 @@ import { getRun, type RunInfo } from '../../analysis/runs.js';
 import { segmentationRelation } from '../../analysis/segment-queries.js';
 import { notFound } from '../../core/errors.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
+import { purchaseSlots, slotsBySegment } from '../customer-weekday-hour.js';
 import type { Memo } from '../memo.js';
 import { defineRoute } from '../route.js';
 import { numberAt } from '../rows.js';
@@ -25,7 +26,9 @@ export interface SegmentationWeekdayHour {
 /**
  * Orders by weekday × hour of every segment of a segmentation, and of everyone (guests included), over the
  * purchases before the run's as-of day (an order counted once, at its first line). One pass over the orders
- * serves every segment, so picking another segment of the same segmentation costs nothing.
+ * serves every segment, so picking another segment of the same segmentation costs nothing. Read from
+ * `customer_weekday_hour` (built after each run by the page precompute) while it holds those purchases, else
+ * from `order_lines`: the same counts either way.
  */
 export async function segmentationWeekdayHour(
   wh: Warehouse,
@@ -35,16 +38,18 @@ export async function segmentationWeekdayHour(
   const rel = await segmentationRelation(wh, segmentation, 3);
   const members = await segmentationRelation(wh, segmentation, 2);
   const [t, sizes] = await Promise.all([
-    wh.query({
-      sql: `WITH o AS (
-          SELECT order_id, any_value(customer_id) AS customer_id, min(ordered_at) AS ts
-          FROM order_lines WHERE status = 'purchase' AND ordered_at < CAST($2 AS DATE) GROUP BY order_id),
-        m AS (SELECT customer_id, segment FROM ${rel.sql} g WHERE g.run_id = $1)
-        SELECT m.segment, isodow(o.ts) - 1 AS weekday, hour(o.ts) AS hour, count(*) AS orders
-        FROM o LEFT JOIN m ON m.customer_id = o.customer_id
-        GROUP BY 1, 2, 3`,
-      params: [run.runId, run.asOf, ...rel.params],
-    }),
+    slotsBySegment(wh, run.runId, run.asOf, rel).then(
+      (pre) =>
+        pre ??
+        wh.query({
+          sql: `WITH o AS (${purchaseSlots('$2')}),
+            m AS (SELECT customer_id, segment FROM ${rel.sql} g WHERE g.run_id = $1)
+            SELECT m.segment, o.slot, count(*) AS orders
+            FROM o LEFT JOIN m ON m.customer_id = o.customer_id
+            GROUP BY 1, 2`,
+          params: [run.runId, run.asOf, ...rel.params],
+        }),
+    ),
     wh.query({
       sql: `SELECT segment, count(*) AS customers FROM ${members.sql} g WHERE g.run_id = $1 GROUP BY 1
         ORDER BY customers DESC, segment`,
@@ -54,8 +59,10 @@ export async function segmentationWeekdayHour(
   const all = grid();
   const bySegment = new Map<string, Grid>();
   for (let i = 0; i < t.rowCount; i++) {
-    const d = numberAt(t, 'weekday', i) ?? 0;
-    const h = numberAt(t, 'hour', i) ?? 0;
+    const slot = numberAt(t, 'slot', i);
+    if (slot === null) continue; // the one row of an empty customer_weekday_hour
+    const d = Math.floor(slot / 24);
+    const h = slot % 24;
     const n = numberAt(t, 'orders', i) ?? 0;
     all[d]![h]! += n;
     const segment = t.columns.segment?.[i];
