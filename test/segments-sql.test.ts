@@ -110,11 +110,11 @@ describe('batch SQL (golden)', () => {
         '((((("s1"."customer_id" = "s0"."customer_id") AND ("s1"."t" > "s0"."t")) AND ("s1"."type" = $4)) AND ("s1"."t" <= $5)) AND ("s1"."t" <= ("s0"."t" + $6))) ' +
         'WHERE (("s0"."type" = $7) AND ("s0"."t" <= $8))), ' +
         '"universe_mark" AS (SELECT "m"."covered_rowid" AS "w" FROM "segment_event_customers_mark" AS "m" ' +
-        'WHERE ("m"."covered_rows" = (SELECT count(*) FROM "events" WHERE ("rowid" <= (SELECT "covered_rowid" FROM "segment_event_customers_mark"))))), ' +
-        '"universe" AS (SELECT "customer_id" AS "id" FROM "customers" UNION ALL SELECT DISTINCT "customer_id" FROM ' +
+        'WHERE ("m"."covered_rows" = ((SELECT count(*) FROM "events") - (SELECT count(*) FROM "events" WHERE ("rowid" > (SELECT "covered_rowid" FROM "segment_event_customers_mark")))))), ' +
+        '"universe" AS (SELECT "customer_id" AS "id" FROM "customers" UNION ALL SELECT DISTINCT "x"."customer_id" FROM ' +
         '(SELECT "customer_id" FROM "segment_event_customers" WHERE (EXISTS (SELECT * FROM "universe_mark")) ' +
         'UNION ALL SELECT "customer_id" FROM "events" WHERE (("customer_id" IS NOT NULL) AND ("rowid" > coalesce((SELECT "w" FROM "universe_mark"), $9)))) AS "x" ' +
-        'WHERE ("customer_id" NOT IN (SELECT "customer_id" FROM "customers"))) ' +
+        'WHERE (NOT (EXISTS (SELECT * FROM "customers" AS "c" WHERE ("c"."customer_id" = "x"."customer_id"))))) ' +
         'SELECT "u"."id" AS "customer_id" FROM "universe" AS "u" ' +
         'WHERE (("u"."id" IN (SELECT "id" FROM "q0")) OR coalesce((((CAST(($10 || left(md5(($11 || "u"."id")), $12)) AS BIGINT) % $13) >= $14) AND ((CAST(($15 || left(md5(($16 || "u"."id")), $17)) AS BIGINT) % $18) < $19)), $20)) ' +
         'ORDER BY "u"."id" ASC',

@@ -1,23 +1,30 @@
 import type { Expr, Select } from '../../sql/ast.js';
-import { and, call, col, eq, gt, inQuery, isNotNull, le, select, star, table, val } from '../../sql/build.js';
+import { and, bin, call, col, eq, gt, isNotNull, not, select, star, table, val } from '../../sql/build.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 
 const CACHE = 'segment_event_customers';
 const exists = (query: Select): Expr => ({ kind: 'exists', query });
 const MARK = 'segment_event_customers_mark';
 
-/** `covered_rowid` while the mark still describes `events` (no row up to it deleted or rewritten); else no row. */
+/**
+ * `covered_rowid` while the mark still describes `events` (no row up to it deleted or rewritten); else no row.
+ * The rows up to the mark are counted as all rows (kept in the table's metadata) minus those after the mark (a
+ * `rowid` range pruned by row-group statistics): the same number as counting them, without reading ~10,000,000
+ * row ids on every batch query.
+ */
 function validMark(): Select {
   const covered = select([col('covered_rowid')], { from: table(MARK) });
-  const rowsUpTo = select([call('count', [star()])], {
+  const all = select([call('count', [star()])], { from: table('events') });
+  const after = select([call('count', [star()])], {
     from: table('events'),
-    where: le(col('rowid'), { kind: 'subquery', query: covered }),
+    where: gt(col('rowid'), { kind: 'subquery', query: covered }),
   });
+  const rowsUpTo = bin('-', { kind: 'subquery', query: all }, { kind: 'subquery', query: after });
   return select(
     { w: col('covered_rowid', 'm') },
     {
       from: table(MARK, 'm'),
-      where: eq(col('covered_rows', 'm'), { kind: 'subquery', query: rowsUpTo }),
+      where: eq(col('covered_rows', 'm'), rowsUpTo),
     },
   );
 }
@@ -42,10 +49,16 @@ export function universeQuery(valid: string): Select {
       gt(col('rowid'), call('coalesce', [{ kind: 'subquery', query: mark }, val(-1)])),
     ),
   });
-  const onlyFromEvents = select([col('customer_id')], {
+  // NOT EXISTS (an anti join probing `customers` with the few event-only ids) rather than NOT IN, which hashes
+  // all ~1,000,000 customer ids on every query even when no id is left to test; ids here are never NULL.
+  const inCustomers = select([star()], {
+    from: table('customers', 'c'),
+    where: eq(col('customer_id', 'c'), col('customer_id', 'x')),
+  });
+  const onlyFromEvents = select([col('customer_id', 'x')], {
     distinct: true,
     from: { kind: 'subquery', query: { ...known, union: [{ all: true, query: recent }] }, alias: 'x' },
-    where: inQuery(col('customer_id'), select([col('customer_id')], { from: table('customers') }), true),
+    where: not(exists(inCustomers)),
   });
   return select(
     { id: col('customer_id') },
@@ -65,22 +78,33 @@ const num = (v: unknown): number => Number(v);
  */
 export async function refreshEventCustomers(wh: Warehouse): Promise<void> {
   await wh.transaction(async () => {
-    const now = await wh.query({
-      sql: 'SELECT coalesce(max(rowid), -1) AS last, count(*) AS n FROM events',
-      params: [],
-    });
-    const last = num(now.columns.last![0]);
-    const rows = num(now.columns.n![0]);
     const m = await wh.query({
       sql: `SELECT covered_rowid AS w, covered_rows AS c FROM ${MARK}`,
       params: [],
     });
     let from = -1;
     if (m.rowCount === 1) {
+      // The warm path (a preview on every keystroke): is the mark valid and still the last row? Rows up to the
+      // mark are all rows minus those after it (both cheap: a metadata count and a pruned rowid range).
       const w = num(m.columns.w![0]);
-      const upTo = await wh.query({ sql: 'SELECT count(*) AS n FROM events WHERE rowid <= $1', params: [w] });
-      if (num(upTo.columns.n![0]) === num(m.columns.c![0])) from = w;
+      const now = await wh.query({
+        sql: `SELECT (SELECT count(*) FROM events) AS n,
+            (SELECT count(*) FROM events WHERE rowid > $1) AS after,
+            (SELECT count(*) FROM events WHERE rowid = $1) AS at`,
+        params: [w],
+      });
+      const after = num(now.columns.after![0]);
+      if (num(now.columns.n![0]) - after === num(m.columns.c![0])) {
+        if (after === 0 && num(now.columns.at![0]) === 1) return;
+        from = w;
+      }
     }
+    const now = await wh.query({
+      sql: 'SELECT coalesce(max(rowid), -1) AS last, count(*) AS n FROM events',
+      params: [],
+    });
+    const last = num(now.columns.last![0]);
+    const rows = num(now.columns.n![0]);
     if (from >= 0 && from === last) return;
     if (from < 0) await wh.execute(`DELETE FROM ${CACHE}`);
     await wh.execute(
