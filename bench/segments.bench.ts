@@ -35,6 +35,7 @@ import { Worker } from 'node:worker_threads';
 import { createRng } from '../src/core/rng.js';
 import { compileSegmentQuery } from '../src/segments/batch/compile-segment.js';
 import { refreshEventCustomers } from '../src/segments/batch/event-customers.js';
+import { previewSegment } from '../src/segments/batch/preview-segment.js';
 import type { IncomingEvent } from '../src/segments/events/event-input.js';
 import { startEventsServer } from '../src/segments/events/events-server.js';
 import { FieldCatalogue } from '../src/segments/fields/catalogue.js';
@@ -150,6 +151,41 @@ async function batchBench(): Promise<void> {
         `batch: ${label}: ${fmt(size)} members, ${fmt(Math.min(...times))} ms (best of 3; first ${fmt(times[0]!)} ms)`,
       );
     }
+    // The dashboard builder's live count: what POST /v1/segments/preview runs on every (debounced) edit.
+    const drafts: Record<string, ConditionInput[]> = {
+      'attributes (country ES or MX, age >= 30)': [
+        { kind: 'field', field: 'country', op: 'in', values: ['ES', 'MX'] },
+        { kind: 'field', field: 'age', op: '>=', value: 30 },
+      ],
+      'event count with a property filter (2+ fashion purchases in 90 d)': rules[
+        'lapsed fashion buyers (2+ fashion purchases in 90 d, none in 30 d, email opt-in)'
+      ]!.slice(0, 1),
+      'carted in 30 d, no purchase in 30 d, age 25-45': [
+        { kind: 'event', event: 'add_to_cart', window: { kind: 'last', days: 30 } },
+        { kind: 'not_done', event: 'purchase', window: { kind: 'last', days: 30 } },
+        { kind: 'field', field: 'age', op: 'between', low: 25, high: 45 },
+      ],
+    };
+    for (const [label, conditions] of Object.entries(drafts)) {
+      const times: number[] = [];
+      let count = 0;
+      for (let i = 0; i < 4; i++) {
+        t = performance.now();
+        const parsed = parseSegment({ name: 'draft', conditions }, catalogue);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+        count = (await previewSegment(wh, parsed.value.plan, end)).count;
+        times.push(performance.now() - t);
+      }
+      const warm = times.slice(1).sort((a, b) => a - b);
+      console.log(
+        `builder live count: ${label}: ${fmt(count)} customers, median ${fmt(warm[1]!)} ms (first ${fmt(times[0]!)} ms)${warm[1]! > 300 ? '  OVER 300 ms' : ''}`,
+      );
+    }
+    console.log(
+      `batch: load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     await wh.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
