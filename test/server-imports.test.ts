@@ -4,6 +4,7 @@ import { openApp } from '../src/app.js';
 import { FakeClock } from '../src/segments/live/fake-clock.js';
 import { SegmentRuntime } from '../src/segments/runtime/segment-runtime.js';
 import { createApiKey, createServer, type SegmentaServer } from '../src/server/index.js';
+import { problem } from './helpers/inject.js';
 import { count } from './helpers/warehouse.js';
 
 const T0 = Date.parse('2024-06-01T00:00:00Z');
@@ -64,13 +65,6 @@ const upload = (
     headers: { authorization: `Bearer ${options.key ?? keys.write}`, 'content-type': type },
   });
 };
-
-/** Expect a problem+json answer with this status and exact detail. */
-function problem(res: Awaited<ReturnType<typeof upload>>, status: number, detail: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(res.json()).toMatchObject({ status, detail });
-}
 
 const ORDERS = [
   'order_id,customer_id,date,amount',

@@ -1,18 +1,9 @@
 import { useSession } from '../context.js';
 import { formatNumber } from '../i18n.js';
+import type { Transitions } from '../types.js';
 import { useApi } from '../use-api.js';
 import { Chart } from './Chart.js';
 import { Load } from './Load.js';
-
-interface Transitions {
-  fromRun: number | null;
-  toRun: number;
-  fromAsOf: string | null;
-  toAsOf: string;
-  kept: number | null;
-  nodes: { id: string; segment: string; side: 'from' | 'to' }[];
-  links: { source: string; target: string; customers: number }[];
-}
 
 /**
  * How customers moved between the segments of a segmentation from the previous run to the latest (a Sankey);

@@ -5,19 +5,12 @@ import { Load } from '../components/Load.js';
 import { SegmentationPicker } from '../components/SegmentationPicker.js';
 import { useSession } from '../context.js';
 import { formatNumber } from '../i18n.js';
+import type { SegmentWeekdayHour } from '../types.js';
 import { useApi } from '../use-api.js';
 import { WEEKDAYS } from './OverviewPage.js';
 
 interface Counts {
   segments: { segment: string; customers: number }[];
-}
-interface WeekdayHour {
-  segment: string;
-  customers: number;
-  segmentOrders: number;
-  allOrders: number;
-  segmentGrid: number[][];
-  allGrid: number[][];
 }
 
 /** Segments named after a weekly habit (`tuesday_evening`) come first: they are what this page is for. */
@@ -47,7 +40,7 @@ export function BehaviourPage() {
         ? chosen
         : defaultSegment(counts.data.segments)
       : undefined;
-  const grid = useApi<WeekdayHour>(
+  const grid = useApi<SegmentWeekdayHour>(
     segment === undefined
       ? null
       : `/v1/segmentations/${encodeURIComponent(name)}/segments/${encodeURIComponent(segment)}/weekday-hour`,
@@ -91,7 +84,7 @@ export function BehaviourPage() {
   );
 }
 
-function SegmentWeek({ w, lift }: { w: WeekdayHour; lift: boolean }) {
+function SegmentWeek({ w, lift }: { w: SegmentWeekdayHour; lift: boolean }) {
   const { t, lang } = useSession();
   const n = (v: number, d = 0) => formatNumber(lang, v, d);
   // Lift: the segment's orders in a cell over those expected at everyone's rhythm (its orders × everyone's share

@@ -4,36 +4,15 @@ import { Load } from '../components/Load.js';
 import { SegmentationPicker } from '../components/SegmentationPicker.js';
 import { useSession } from '../context.js';
 import { formatNumber } from '../i18n.js';
+import type { CampaignResults, Uplift } from '../types.js';
 import { useApi } from '../use-api.js';
 
-interface Uplift {
-  treated: number;
-  control: number;
-  contaminated: number;
-  treatedRate: number | null;
-  controlRate: number | null;
-  uplift: number | null;
-  low: number | null;
-  high: number | null;
-  revenuePerTreated: number | null;
-}
-interface Results {
-  segmentation: string;
-  campaigns: {
-    campaign: string;
-    name: string;
-    channel: string | null;
-    sentAt: string | null;
-    all: Uplift;
-    segments: ({ segment: string } & Uplift)[];
-  }[];
-}
 const pp = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 /** Fewer treated or control customers than this in a cell: too few to show an uplift. */
 const MIN_GROUP = 5;
 const shown = (u: Uplift) => (u.treated >= MIN_GROUP && u.control >= MIN_GROUP ? pp(u.uplift) : null);
 /** The latest campaign with the most segments large enough to show an uplift: the one the bar chart opens on. */
-const mostShown = (campaigns: Results['campaigns']) =>
+const mostShown = (campaigns: CampaignResults['campaigns']) =>
   campaigns.reduce((best, c) =>
     c.segments.filter((s) => shown(s) !== null).length >=
     best.segments.filter((s) => shown(s) !== null).length
@@ -50,7 +29,7 @@ export function CampaignsPage() {
   const { t } = useSession();
   const [name, setName] = useState('rfm');
   const [chosen, setChosen] = useState<string | null>(null);
-  const results = useApi<Results>(`/v1/campaigns/results?segmentation=${encodeURIComponent(name)}`);
+  const results = useApi<CampaignResults>(`/v1/campaigns/results?segmentation=${encodeURIComponent(name)}`);
   return (
     <>
       <div className="controls">
@@ -90,8 +69,8 @@ function CampaignCharts({
   chosen,
   onChoose,
 }: {
-  r: Results;
-  chosen: Results['campaigns'][number];
+  r: CampaignResults;
+  chosen: CampaignResults['campaigns'][number];
   onChoose: (id: string) => void;
 }) {
   const { t, lang } = useSession();
@@ -105,7 +84,7 @@ function CampaignCharts({
     .map(([s]) => s)
     .filter((s) => r.campaigns.some((c) => c.segments.some((x) => x.segment === s && shown(x) !== null)));
   const columns = [t('All customers'), ...segments];
-  const label = (c: Results['campaigns'][number]) =>
+  const label = (c: CampaignResults['campaigns'][number]) =>
     `${c.name}${c.sentAt ? ` · ${c.sentAt.slice(0, 10)}` : ''}`;
   const cells: { value: [number, number, number | null]; u: Uplift; title: string }[] = [];
   r.campaigns.forEach((c, y) => {

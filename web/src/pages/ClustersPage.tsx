@@ -3,6 +3,7 @@ import { Chart } from '../components/Chart.js';
 import { Load } from '../components/Load.js';
 import { useSession } from '../context.js';
 import { formatNumber } from '../i18n.js';
+import type { ClusterMap } from '../types.js';
 import { useApi } from '../use-api.js';
 
 interface Persona {
@@ -14,12 +15,6 @@ interface Persona {
 }
 interface Clusterings {
   items: { name: string; k: number; personas: Persona[] }[];
-}
-interface ClusterMap {
-  customers: number;
-  sampled: number;
-  clusters: { cluster: number; name: string; size: number; share: number; centroid: [number, number] }[];
-  points: [number, number, number, string][];
 }
 
 /** ECharts' default palette, named so the persona cards wear their cluster's colour. */

@@ -21,6 +21,32 @@ const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString
 const intOf = (s: string): unknown => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s);
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
+/** A narrow box for a count of times or days; what is not a whole number goes up as typed, for the server to name. */
+function WholeNumber({
+  testId,
+  label,
+  value,
+  onValue,
+}: {
+  testId: string;
+  label: string;
+  value: unknown;
+  onValue: (value: unknown) => void;
+}) {
+  return (
+    <SyncedInput
+      data-testid={testId}
+      aria-label={label}
+      className="builder-value narrow"
+      inputMode="numeric"
+      value={value}
+      parse={intOf}
+      format={text}
+      onValue={onValue}
+    />
+  );
+}
+
 /** event type picker (with counts) + did / did not + how many times + window. */
 export function EventCondition({
   node,
@@ -85,14 +111,10 @@ export function EventCondition({
               </option>
             ))}
           </select>
-          <SyncedInput
-            data-testid={`${testId}-count`}
-            aria-label={t('Times')}
-            className="builder-value narrow"
-            inputMode="numeric"
+          <WholeNumber
+            testId={`${testId}-count`}
+            label={t('Times')}
             value={count.value}
-            parse={intOf}
-            format={text}
             onValue={(v) => onChange({ ...node, count: { ...count, value: v } })}
           />
           <span className="muted">{t('times')}</span>
@@ -112,14 +134,10 @@ export function EventCondition({
       </select>
       {window && (windowKind === 'last' || windowKind === 'older_than') ? (
         <>
-          <SyncedInput
-            data-testid={`${testId}-days`}
-            aria-label={t('Days')}
-            className="builder-value narrow"
-            inputMode="numeric"
+          <WholeNumber
+            testId={`${testId}-days`}
+            label={t('Days')}
             value={window.days}
-            parse={intOf}
-            format={text}
             onValue={(v) => onChange({ ...node, window: { ...window, days: v } })}
           />
           <span className="muted">{windowKind === 'last' ? t('days') : t('days ago')}</span>
