@@ -114,7 +114,6 @@ describe('POST /v1/imports as a multipart form', () => {
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect([r.rowsRead, r.accepted, r.quarantined, r.duplicates]).toEqual([6, 3, 2, 1]);
-    expect(r.rowsRead).toBe(r.accepted + r.quarantined + r.duplicates);
     expect(r.quarantine.map((x: { line: number; kind: string }) => [x.line, x.kind])).toEqual([
       [3, 'rejected'],
       [5, 'rejected'],
@@ -160,7 +159,7 @@ describe('POST /v1/imports as a multipart form', () => {
     expect(rt.members('signed-up').sort()).toEqual(['L1', 'L2', 'L3']);
   });
 
-  it('a browser form over real HTTP (fetch + FormData), file streamed to disk', async () => {
+  it('a browser form over real HTTP (fetch + FormData), 5,000 rows', async () => {
     const url = await server.fastify.listen({ port: 0, host: '127.0.0.1' });
     try {
       const rows = Array.from({ length: 5000 }, (_, i) => `S${i};s${i}@example.com;Bilbao`);
