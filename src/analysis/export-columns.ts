@@ -38,6 +38,12 @@ export const SCORE_COLUMNS: readonly ExportColumn[] = [
   { name: 'lifecycle_stage', type: 'VARCHAR', doc: 'one of the 16 lifecycle stages' },
 ];
 
+/** The 5% / 95% bootstrap quantile columns of a CLV prediction. */
+const bounds = (name: string): ExportColumn[] => [
+  { name: `${name}_low`, type: 'DOUBLE', doc: `CLV: 5% bootstrap quantile of ${name}` },
+  { name: `${name}_high`, type: 'DOUBLE', doc: `CLV: 95% bootstrap quantile of ${name}` },
+];
+
 /**
  * The CLV prediction columns of `customer_scores` (migration 005), after SCORE_COLUMNS: written by `analyze` from
  * `scoreClv` over the run's horizon. NULL without a purchase, and for everyone when the run's CLV fit failed.
@@ -45,30 +51,22 @@ export const SCORE_COLUMNS: readonly ExportColumn[] = [
  */
 export const PREDICTION_COLUMNS: readonly ExportColumn[] = [
   { name: 'p_alive', type: 'DOUBLE', doc: 'CLV: probability the customer is still active (alive), 0-1' },
-  { name: 'p_alive_low', type: 'DOUBLE', doc: 'CLV: 5% bootstrap quantile of p_alive' },
-  { name: 'p_alive_high', type: 'DOUBLE', doc: 'CLV: 95% bootstrap quantile of p_alive' },
+  ...bounds('p_alive'),
   { name: 'churn_risk', type: 'DOUBLE', doc: 'CLV: 1 - p_alive' },
   {
     name: 'expected_purchases',
     type: 'DOUBLE',
     doc: 'CLV: expected purchase days over the horizon (default the next 365 days)',
   },
-  { name: 'expected_purchases_low', type: 'DOUBLE', doc: 'CLV: 5% bootstrap quantile of expected_purchases' },
-  {
-    name: 'expected_purchases_high',
-    type: 'DOUBLE',
-    doc: 'CLV: 95% bootstrap quantile of expected_purchases',
-  },
+  ...bounds('expected_purchases'),
   {
     name: 'expected_spend',
     type: 'DOUBLE',
     doc: 'CLV: expected spend over the horizon, undiscounted (expected purchases x Gamma-Gamma order value)',
   },
-  { name: 'expected_spend_low', type: 'DOUBLE', doc: 'CLV: 5% bootstrap quantile of expected_spend' },
-  { name: 'expected_spend_high', type: 'DOUBLE', doc: 'CLV: 95% bootstrap quantile of expected_spend' },
+  ...bounds('expected_spend'),
   { name: 'clv', type: 'DOUBLE', doc: 'CLV: discounted value over the horizon (10% a year by default)' },
-  { name: 'clv_low', type: 'DOUBLE', doc: 'CLV: 5% bootstrap quantile of clv' },
-  { name: 'clv_high', type: 'DOUBLE', doc: 'CLV: 95% bootstrap quantile of clv' },
+  ...bounds('clv'),
   {
     name: 'next_order_date',
     type: 'DATE',

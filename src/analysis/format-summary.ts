@@ -3,7 +3,12 @@ import type { AnalysisSummary } from './run-analysis.js';
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number, total: number) => `${total > 0 ? ((100 * x) / total).toFixed(1) : '0.0'}%`;
 
-function table(title: string, counts: Readonly<Record<string, number>>, total: number): string[] {
+/** A titled table of counts with their share of `total` (the RFM groups, phases and stages of a run). */
+export function formatCounts(
+  title: string,
+  counts: Readonly<Record<string, number>>,
+  total: number,
+): string[] {
   const width = Math.max(...Object.keys(counts).map((k) => k.length), 10);
   return [
     title,
@@ -71,11 +76,11 @@ export function formatSummary(s: AnalysisSummary): string {
       ? `Orders from ${s.firstOrder.slice(0, 10)} to ${s.lastOrder?.slice(0, 10)}`
       : 'No orders yet',
     '',
-    ...table('RFM groups', s.rfm, s.customers),
+    ...formatCounts('RFM groups', s.rfm, s.customers),
     '',
-    ...table('Lifecycle phases', s.phases, s.customers),
+    ...formatCounts('Lifecycle phases', s.phases, s.customers),
     '',
-    ...table('Lifecycle stages', s.lifecycle, s.customers),
+    ...formatCounts('Lifecycle stages', s.lifecycle, s.customers),
     '',
     ...formatClv(s.clv),
     '',

@@ -24,7 +24,7 @@ export {
   SCORE_COLUMNS,
 } from './export-columns.js';
 export { type ExportOptions, type ExportResult, exportCustomers } from './export-customers.js';
-export { formatClusterSummary, formatClv, formatSummary } from './format-summary.js';
+export { formatClusterSummary, formatClv, formatCounts, formatSummary } from './format-summary.js';
 export { formatSegmentQuality } from './quality/format-quality.js';
 export {
   type LabelSource,

@@ -1,5 +1,5 @@
 import { invalidInput } from '../core/errors.js';
-import { type AsOf, asOfFromDay, DAY_MS, parseAsOf } from '../features/as-of.js';
+import { type AsOf, asOfFromDay, DAY_MS, isoDay, parseAsOf } from '../features/as-of.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 
 export interface DataRange {
@@ -8,8 +8,6 @@ export interface DataRange {
   readonly lastOrder: number | null;
   readonly customers: number;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function dataRange(wh: Warehouse): Promise<DataRange & { lastSignup: number | null }> {
   const r = await wh.query({
@@ -52,8 +50,8 @@ export async function resolveAsOf(
     const asOf = parseAsOf(given);
     if (range.firstOrder !== null && range.firstOrder >= asOf.cutoffMs) {
       throw invalidInput(
-        `as-of date ${asOf.date} is before the first order (${iso(range.firstOrder)}): there is nothing to score`,
-        `use --as-of ${iso(range.firstOrder)} or later, or leave it out to analyse all the data`,
+        `as-of date ${asOf.date} is before the first order (${isoDay(range.firstOrder)}): there is nothing to score`,
+        `use --as-of ${isoDay(range.firstOrder)} or later, or leave it out to analyse all the data`,
       );
     }
     return { asOf, range };

@@ -18,16 +18,25 @@ export interface AsOf {
   readonly cutoffMs: number;
 }
 
+/** The calendar day `YYYY-MM-DD` (UTC) of an epoch ms. */
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
 export function asOfFromDay(dayMs: number): AsOf {
   const day = Math.floor(dayMs / DAY_MS) * DAY_MS;
-  return { date: new Date(day).toISOString().slice(0, 10), dayMs: day, cutoffMs: day + DAY_MS };
+  return { date: isoDay(day), dayMs: day, cutoffMs: day + DAY_MS };
+}
+
+/** Epoch ms (00:00 UTC) of a calendar day `YYYY-MM-DD` (surrounding spaces allowed), or null for anything else. */
+export function calendarDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  return m && !Number.isNaN(ms) && isoDay(ms) === text.trim() ? ms : null;
 }
 
 /** Parse `YYYY-MM-DD` with an exact message for anything else. */
 export function parseAsOf(text: string): AsOf {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text.trim()) {
+  const ms = calendarDay(text);
+  if (ms === null) {
     throw invalidInput(
       `invalid as-of date: "${text}"`,
       'give a calendar day as YYYY-MM-DD, e.g. --as-of 2011-06-30',

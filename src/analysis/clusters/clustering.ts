@@ -1,18 +1,16 @@
 import { invalidInput } from '../../core/errors.js';
-import type {
-  ChooseKRow,
-  KMeansJson,
-  Matrix,
-  OneHotJson,
-  PcaJson,
-  TransformJson,
-} from '../../models/cluster/index.js';
+import type { KMeansJson, Matrix, OneHotJson, PcaJson, TransformJson } from '../../models/cluster/index.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { getRun } from '../runs.js';
 import { segmentationByName } from '../segmentations/index.js';
 import { saveClustering } from './clustering-store.js';
 import { DEFAULT_FEATURE_SET, type FeatureSelection, parseFeatureSelection } from './feature-sets.js';
-import { type ClusterQuality, type FitClusteringOptions, fitClustering } from './fit-clustering.js';
+import {
+  type ClusterQuality,
+  type FitClusteringOptions,
+  type FittedClustering,
+  fitClustering,
+} from './fit-clustering.js';
 import { loadClusterData } from './load-cluster-data.js';
 import { type ClusterProfileRecord, describeClusters, type PersonaCard } from './persona-cards.js';
 import { type PreparedMatrix, prepareMatrix } from './prepare-matrix.js';
@@ -31,13 +29,9 @@ export interface Clustering {
   readonly numeric: PreparedMatrix['numeric'];
   readonly dropped: PreparedMatrix['dropped'];
   readonly k: number;
-  readonly kChoice: 'auto' | 'given';
-  readonly table: readonly ChooseKRow[] | null;
-  readonly votes: {
-    readonly silhouette: number;
-    readonly calinskiHarabasz: number;
-    readonly daviesBouldin: number;
-  } | null;
+  readonly kChoice: FittedClustering['kChoice'];
+  readonly table: FittedClustering['table'];
+  readonly votes: FittedClustering['votes'];
   readonly explanation: string;
   readonly sizes: readonly number[];
   readonly profiles: readonly ClusterProfileRecord[];

@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/errors.js';
-import { type AsOf, asOfFromDay, DAY_MS } from '../../features/as-of.js';
+import { type AsOf, asOfFromDay, DAY_MS, isoDay } from '../../features/as-of.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { parseDay } from './clv-options.js';
 
@@ -10,8 +10,6 @@ export interface PurchaseRange {
   readonly lastPurchase: number | null;
   readonly buyers: number;
 }
-
-export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export async function purchaseRange(wh: Warehouse): Promise<PurchaseRange> {
   const t = await wh.query({

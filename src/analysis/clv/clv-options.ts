@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/errors.js';
-import { type AsOf, asOfFromDay } from '../../features/as-of.js';
+import { type AsOf, asOfFromDay, calendarDay } from '../../features/as-of.js';
 import type { ModelKind, PurchaseModelKind } from '../../models/clv/index.js';
 
 /**
@@ -70,9 +70,8 @@ export function parseNumber(
 
 /** A calendar day `YYYY-MM-DD` given for `flag`, as an as-of date (see src/features/as-of.ts). */
 export function parseDay(flag: string, text: string): AsOf {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text.trim()) {
+  const ms = calendarDay(text);
+  if (ms === null) {
     throw invalidInput(
       `invalid ${flag}: ${JSON.stringify(text)}`,
       `give a calendar day as YYYY-MM-DD, e.g. ${flag} 2011-06-30`,

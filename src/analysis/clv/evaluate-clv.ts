@@ -1,5 +1,5 @@
 import { invalidInput, SegmentaError } from '../../core/errors.js';
-import { DAY_MS } from '../../features/as-of.js';
+import { DAY_MS, isoDay } from '../../features/as-of.js';
 import {
   type FitFailureReason,
   type FittedPurchaseModel,
@@ -8,7 +8,7 @@ import {
 } from '../../models/clv/index.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { CHOICE_CRITERION, chooseModel } from './choose-model.js';
-import { isoDay, resolveClvAsOf } from './clv-as-of.js';
+import { resolveClvAsOf } from './clv-as-of.js';
 import {
   MODEL_NAMES,
   PURCHASE_MODELS,

@@ -1,7 +1,8 @@
 /** CLV use cases over the warehouse (issue 4): fit, evaluate on a holdout, score customers, stored models. */
 
+export { isoDay } from '../../features/as-of.js';
 export { CHOICE_CRITERION } from './choose-model.js';
-export { isoDay, type PurchaseRange, purchaseRange, resolveClvAsOf } from './clv-as-of.js';
+export { type PurchaseRange, purchaseRange, resolveClvAsOf } from './clv-as-of.js';
 export { MODEL_KINDS, MODEL_NAMES, PURCHASE_MODELS, type TimeUnit, UNIT_DAYS } from './clv-options.js';
 export {
   type ClvEvaluation,

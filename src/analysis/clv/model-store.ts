@@ -1,8 +1,8 @@
 import { notFound, SegmentaError } from '../../core/errors.js';
 import type { AsOf } from '../../features/as-of.js';
+import { isoDay } from '../../features/as-of.js';
 import { type FittedModel, modelFromJSON, type PurchaseModelKind, toJSON } from '../../models/clv/index.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
-import { isoDay } from './clv-as-of.js';
 import type { TimeUnit } from './clv-options.js';
 
 /** Why a model was fitted, kept in `diagnostics.purpose`. */

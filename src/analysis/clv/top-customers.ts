@@ -1,5 +1,5 @@
+import { isoDay } from '../../features/as-of.js';
 import type { CellValue } from '../../warehouse/column-table.js';
-import { isoDay } from './clv-as-of.js';
 import type { ClvScores } from './score-clv.js';
 import { CLV_SCORE_COLUMNS } from './score-columns.js';
 

@@ -23,21 +23,22 @@ export function twoSidedP(z: number): number {
   return Math.min(1, 2 * normalUpperTail(Math.abs(z)));
 }
 
+/** Hart's coefficients, highest power first. */
+const HART_NUM = [
+  3.52624965998911e-2, 0.700383064443688, 6.37396220353165, 33.912866078383, 112.079291497871,
+  221.213596169931, 220.206867912376,
+];
+const HART_DEN = [
+  8.83883476483184e-2, 1.75566716318264, 16.064177579207, 86.7807322029461, 296.564248779674,
+  637.333633378831, 793.826512519948, 440.413735824752,
+];
+
+/** The polynomial with `coefficients` (highest power first) at `a`, by Horner's rule. */
+const horner = (coefficients: readonly number[], a: number) =>
+  coefficients.reduce((acc, c, i) => (i === 0 ? c : acc * a + c), 0);
+
 function rational(a: number): number {
-  let num = 3.52624965998911e-2 * a + 0.700383064443688;
-  num = num * a + 6.37396220353165;
-  num = num * a + 33.912866078383;
-  num = num * a + 112.079291497871;
-  num = num * a + 221.213596169931;
-  num = num * a + 220.206867912376;
-  let den = 8.83883476483184e-2 * a + 1.75566716318264;
-  den = den * a + 16.064177579207;
-  den = den * a + 86.7807322029461;
-  den = den * a + 296.564248779674;
-  den = den * a + 637.333633378831;
-  den = den * a + 793.826512519948;
-  den = den * a + 440.413735824752;
-  return (Math.exp((-a * a) / 2) * num) / den;
+  return (Math.exp((-a * a) / 2) * horner(HART_NUM, a)) / horner(HART_DEN, a);
 }
 
 /** Laplace's continued fraction Q(a) = φ(a) / (a + 1/(a + 2/(a + 3/…))), evaluated bottom-up from 60 terms. */

@@ -1,4 +1,5 @@
 import { invalidInput } from '../../core/errors.js';
+import { calendarDay, DAY_MS } from '../../features/as-of.js';
 import type { SegmentSource } from './segment-source.js';
 import { PATTERN_KINDS, type PatternKind } from './statement.js';
 
@@ -35,8 +36,6 @@ export interface ResolvedPatternOptions {
   readonly creatives: readonly [string, string];
   readonly kinds: ReadonlySet<PatternKind>;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Check options once, with exact messages; everything after trusts the resolved values. */
 export function resolvePatternOptions(o: HiddenPatternsOptions): ResolvedPatternOptions {
@@ -87,9 +86,8 @@ function resolveCutoff(asOf: HiddenPatternsOptions['asOf']): Date | null {
     if (!Number.isFinite(asOf.cutoffMs)) throw invalidInput(`invalid as-of cutoff: ${asOf.cutoffMs}`);
     return new Date(asOf.cutoffMs);
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf.trim());
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== asOf.trim()) {
+  const ms = calendarDay(asOf);
+  if (ms === null) {
     throw invalidInput(`invalid as-of date: "${asOf}"`, 'give a calendar day as YYYY-MM-DD, e.g. 2011-06-30');
   }
   return new Date(ms + DAY_MS);

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { type AnalysisSummary, analyze, formatClusterSummary, formatClv } from '../../analysis/index.js';
+import {
+  type AnalysisSummary,
+  analyze,
+  formatClusterSummary,
+  formatClv,
+  formatCounts,
+} from '../../analysis/index.js';
 import { hiddenPatterns, type PatternStatement, segmentationOfRun } from '../../analysis/patterns/index.js';
 import { byStrength } from '../../analysis/patterns/statement.js';
 import { type App, openApp } from '../../app.js';
@@ -12,7 +18,6 @@ import { isEmpty, loadDemo } from './demo.js';
 import { runUntilStopped } from './serve.js';
 
 const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-const pct = (x: number, total: number) => `${total > 0 ? ((100 * x) / total).toFixed(1) : '0.0'}%`;
 
 /** Net revenue and at-risk counts of a run, for the headline. */
 async function headline(app: App, runId: number) {
@@ -39,16 +44,6 @@ async function topPatterns(app: App, s: AnalysisSummary, top: number): Promise<P
   }
   // Strongest first across both, in the order `hiddenPatterns` uses (lower bound of the lift, then p).
   return all.sort(byStrength).slice(0, top);
-}
-
-function table(title: string, counts: Readonly<Record<string, number>>, total: number): string[] {
-  const width = Math.max(...Object.keys(counts).map((k) => k.length), 10);
-  return [
-    title,
-    ...Object.entries(counts).map(
-      ([k, v]) => `  ${k.padEnd(width)} ${n(v).padStart(10)}  ${pct(v, total).padStart(6)}`,
-    ),
-  ];
 }
 
 export function registerStart(program: Command): void {
@@ -95,9 +90,9 @@ export function registerStart(program: Command): void {
         );
         out(formatPrecompute(pages));
         out('');
-        for (const line of table('RFM groups', s.rfm, s.customers)) out(line);
+        for (const line of formatCounts('RFM groups', s.rfm, s.customers)) out(line);
         out('');
-        for (const line of table('Lifecycle phases', s.phases, s.customers)) out(line);
+        for (const line of formatCounts('Lifecycle phases', s.phases, s.customers)) out(line);
         out('');
         for (const line of formatClv(s.clv)) out(line);
         out('');
