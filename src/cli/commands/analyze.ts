@@ -12,7 +12,7 @@ import {
 } from '../../analysis/index.js';
 import { invalidInput } from '../../core/errors.js';
 import { formatPrecompute, precomputePages } from '../../server/precompute.js';
-import { output, withApp } from '../context.js';
+import { output, runNumber, withApp } from '../context.js';
 import { progressBar } from '../progress.js';
 
 function readJson(path: string, what: string): unknown {
@@ -29,13 +29,6 @@ function readJson(path: string, what: string): unknown {
       `${what} file ${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
-}
-
-function runNumber(v: string | undefined, flag = '--run'): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw invalidInput(`${flag} ${v}: expected a run number (1, 2, ...)`);
-  return n;
 }
 
 const num = (x: number) => x.toLocaleString('en-US');

@@ -7,14 +7,7 @@ import {
   getRun,
 } from '../../analysis/index.js';
 import { invalidInput } from '../../core/errors.js';
-import { output, withApp } from '../context.js';
-
-function runNumber(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw invalidInput(`--run ${v}: expected a run number (1, 2, ...)`);
-  return n;
-}
+import { output, runNumber, withApp } from '../context.js';
 
 export function registerCluster(program: Command): void {
   const sets = Object.entries(FEATURE_SETS)

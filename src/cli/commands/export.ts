@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EXPORT_COLUMNS, exportCustomers } from '../../analysis/index.js';
 import { invalidInput } from '../../core/errors.js';
-import { output, withApp } from '../context.js';
+import { output, runNumber, withApp } from '../context.js';
 
 export function registerExport(program: Command): void {
   const columns = EXPORT_COLUMNS.map((c) => `  ${c.name.padEnd(34)} ${c.doc}`).join('\n');
@@ -28,12 +28,7 @@ export function registerExport(program: Command): void {
         if (eq <= 0) throw invalidInput(`--segment ${s}: expected segmentation=segment, e.g. rfm=Champions`);
         segment = { segmentation: s.slice(0, eq).trim(), segment: s.slice(eq + 1).trim() };
       }
-      let runId: number | undefined;
-      if (opts.run !== undefined) {
-        runId = Number(opts.run);
-        if (!Number.isInteger(runId) || runId < 1)
-          throw invalidInput(`--run ${opts.run}: expected a run number (1, 2, ...)`);
-      }
+      const runId = runNumber(opts.run);
       await withApp(cmd, async (app) => {
         const r = await exportCustomers(app.warehouse, {
           out: String(opts.out),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { hiddenPatterns, type PatternKind, segmentationOfRun } from '../../analysis/patterns/index.js';
 import { getRun } from '../../analysis/runs.js';
 import { invalidInput } from '../../core/errors.js';
-import { output, withApp } from '../context.js';
+import { output, runNumber, withApp } from '../context.js';
 
 const KINDS: readonly PatternKind[] = ['weekday_hour', 'category_channel', 'creative'];
 
@@ -36,7 +36,7 @@ export function registerPatterns(program: Command): void {
       if (opts.lang !== 'en' && opts.lang !== 'es')
         throw invalidInput(`--lang ${opts.lang}: expected en or es`);
       await withApp(cmd, async (app) => {
-        const run = await getRun(app.warehouse, opts.run === undefined ? undefined : Number(opts.run));
+        const run = await getRun(app.warehouse, runNumber(opts.run));
         const found = await hiddenPatterns(app.warehouse, {
           segments: segmentationOfRun(run.runId, String(opts.segmentation)),
           asOf: run.asOf,

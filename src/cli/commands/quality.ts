@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { formatSegmentQuality, segmentQuality } from '../../analysis/index.js';
-import { invalidInput } from '../../core/errors.js';
 import { formatQualityReport } from '../../ingest/quality/format.js';
 import { qualityReport } from '../../ingest/quality/report.js';
-import { output, withApp } from '../context.js';
+import { output, runNumber, withApp } from '../context.js';
 
 export function registerQuality(program: Command): void {
   const quality = program
@@ -33,12 +32,7 @@ export function registerQuality(program: Command): void {
       '\nExamples:\n  segmenta quality segments\n  segmenta quality segments --segmentation cluster --json\n  segmenta quality segments --run 2 --segmentation value.tier',
     )
     .action(async (opts, cmd: Command) => {
-      let runId: number | undefined;
-      if (opts.run !== undefined) {
-        runId = Number(opts.run);
-        if (!Number.isInteger(runId) || runId < 1)
-          throw invalidInput(`--run ${opts.run}: expected a run number (1, 2, ...)`);
-      }
+      const runId = runNumber(opts.run);
       await withApp(cmd, async (app) => {
         const report = await segmentQuality(app.warehouse, {
           ...(runId !== undefined ? { runId } : {}),

@@ -132,44 +132,47 @@ export async function segmentationScorecard(wh: Warehouse, run: RunInfo, segment
 
 const nameParams = z.object({ name: z.string().min(1) });
 
+/**
+ * GET `path`: an answer about one segmentation of a run, stored once computed. The name is checked first: an
+ * unknown one answers at once, before the features load.
+ */
+function segmentationAnswer(
+  path: string,
+  summary: string,
+  cacheKey: string,
+  compute: (wh: Warehouse, run: RunInfo, segmentation: string) => Promise<unknown>,
+) {
+  return defineRoute({
+    method: 'GET',
+    path,
+    summary,
+    tag: 'segmentations',
+    scope: 'read',
+    params: nameParams,
+    query: runQuery,
+    handler: async ({ app, query, params, memo }) => {
+      const run = await getRun(app.warehouse, query.run);
+      await segmentationRelation(app.warehouse, params.name, 1);
+      return memo.get(
+        `${cacheKey}:${run.runId}:${run.startedAt}:${params.name}`,
+        () => compute(app.warehouse, run, params.name),
+        { persist: true },
+      );
+    },
+  });
+}
+
 export const segmentExplorerRoutes = [
-  defineRoute({
-    method: 'GET',
-    path: '/v1/segmentations/:name/quality',
-    summary:
-      'segment-quality scorecard of one segmentation (size, homogeneity, distinction, stability against the previous run; bootstrap for clusterings), as segmenta quality segments',
-    tag: 'segmentations',
-    scope: 'read',
-    params: nameParams,
-    query: runQuery,
-    handler: async ({ app, query, params, memo }) => {
-      const run = await getRun(app.warehouse, query.run);
-      // Check the name first: an unknown one answers at once, before the features load.
-      await segmentationRelation(app.warehouse, params.name, 1);
-      return memo.get(
-        `segment-quality:${run.runId}:${run.startedAt}:${params.name}`,
-        () => segmentationScorecard(app.warehouse, run, params.name),
-        { persist: true },
-      );
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/v1/segmentations/:name/profiles',
-    summary:
-      "per segment, the mean of key customer metrics (recency, frequency, revenue, AOV, tenure, CLV, churn risk, engagement, discount share, age) and each mean's z-score against everyone",
-    tag: 'segmentations',
-    scope: 'read',
-    params: nameParams,
-    query: runQuery,
-    handler: async ({ app, query, params, memo }) => {
-      const run = await getRun(app.warehouse, query.run);
-      await segmentationRelation(app.warehouse, params.name, 1);
-      return memo.get(
-        `segment-profiles:${run.runId}:${run.startedAt}:${params.name}`,
-        () => segmentProfiles(app.warehouse, run, params.name),
-        { persist: true },
-      );
-    },
-  }),
+  segmentationAnswer(
+    '/v1/segmentations/:name/quality',
+    'segment-quality scorecard of one segmentation (size, homogeneity, distinction, stability against the previous run; bootstrap for clusterings), as segmenta quality segments',
+    'segment-quality',
+    segmentationScorecard,
+  ),
+  segmentationAnswer(
+    '/v1/segmentations/:name/profiles',
+    "per segment, the mean of key customer metrics (recency, frequency, revenue, AOV, tenure, CLV, churn risk, engagement, discount share, age) and each mean's z-score against everyone",
+    'segment-profiles',
+    segmentProfiles,
+  ),
 ];
