@@ -17,7 +17,7 @@ const events: IncomingEvent[] = [
   },
 ];
 
-/** Events serialised when their batch arrives are stored as `appendEvents` stores them, and read back intact. */
+/** Events serialised when their batch arrives are stored in `events` as given, and read back intact. */
 describe('event rows made on arrival', () => {
   it('round-trips events (the path that re-applies them after a failed commit)', () => {
     expect(eventsFromRows(eventRowsJson(events))).toEqual(events);

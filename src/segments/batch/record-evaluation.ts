@@ -31,6 +31,13 @@ export async function evaluateAndRecord(
 ): Promise<BatchEvaluation> {
   const segment = await getSegment(wh, name);
   const ref = { id: segment.id, name: segment.name, version: segment.version };
+  const status = {
+    segmentId: segment.id,
+    version: segment.version,
+    mode: 'batch',
+    evaluatedAt: options.now,
+    asOf: options.asOf,
+  } as const;
   const started = performance.now();
   try {
     const parsed = parseSegment(segment.definition, await FieldCatalogue.load(wh));
@@ -57,19 +64,7 @@ export async function evaluateAndRecord(
       const logged = changes.map((c) => ({ ...c, seq: ++seq }));
       await appendToLog(wh, logged);
       for (const sink of options.sinks ?? []) await sink.persist(wh, logged);
-      await writeStatus(wh, [
-        {
-          segmentId: segment.id,
-          version: segment.version,
-          mode: 'batch',
-          evaluatedAt: options.now,
-          asOf: options.asOf,
-          size: members.length,
-          durationMs,
-          error: null,
-          errorAt: null,
-        },
-      ]);
+      await writeStatus(wh, [{ ...status, size: members.length, durationMs, error: null, errorAt: null }]);
     });
     const entered = changes.filter((c) => c.change === 'entered').length;
     return {
@@ -83,11 +78,7 @@ export async function evaluateAndRecord(
   } catch (e) {
     await writeStatus(wh, [
       {
-        segmentId: segment.id,
-        version: segment.version,
-        mode: 'batch',
-        evaluatedAt: options.now,
-        asOf: options.asOf,
+        ...status,
         size: 0,
         durationMs: performance.now() - started,
         error: e instanceof Error ? e.message : String(e),

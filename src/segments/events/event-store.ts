@@ -1,6 +1,4 @@
 import type { Warehouse } from '../../warehouse/warehouse.js';
-import { appendJsonRows } from '../store/json-rows.js';
-import type { IncomingEvent } from './event-input.js';
 import { IdFilter } from './id-filter.js';
 
 /**
@@ -14,30 +12,6 @@ export async function ingestedAmong(wh: Warehouse, ids: readonly string[]): Prom
     params: [JSON.stringify(ids)],
   });
   return new Set((t.columns.event_id ?? []).map(String));
-}
-
-/** Append the events (inside the caller's transaction, with the changes they caused). */
-export async function appendEvents(wh: Warehouse, events: readonly IncomingEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await appendJsonRows(
-    wh,
-    'events',
-    {
-      event_id: 'VARCHAR',
-      customer_id: 'VARCHAR',
-      occurred_at: 'BIGINT',
-      type: 'VARCHAR',
-      properties: 'JSON',
-    },
-    events.map((e) => ({
-      event_id: e.eventId,
-      customer_id: e.customerId,
-      occurred_at: e.occurredAt,
-      type: e.type,
-      properties: e.properties,
-    })),
-    ['occurred_at'],
-  );
 }
 
 const LOAD_CHUNK = 1_000_000;

@@ -1,8 +1,8 @@
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { IncomingEvent } from '../events/event-input.js';
-import { insertJsonRows, type JsonRowType } from '../store/json-rows.js';
+import { insertJsonText, type JsonRowType } from '../store/json-rows.js';
 
-/** The `events` columns an ingested event fills (as `appendEvents` writes them). */
+/** The `events` columns an ingested event fills. */
 const EVENT_COLUMNS: Readonly<Record<string, JsonRowType>> = {
   event_id: 'VARCHAR',
   customer_id: 'VARCHAR',
@@ -32,8 +32,8 @@ export function eventRowsJson(events: readonly IncomingEvent[]): string {
 export async function appendEventRows(wh: Warehouse, parts: readonly string[]): Promise<void> {
   const json = parts.filter((p) => p !== '').join(',');
   if (json === '') return;
-  const q = insertJsonRows('events', EVENT_COLUMNS, [], ['occurred_at']);
-  await wh.execute(q.sql, [`[${json}]`, q.params[1]!]);
+  const q = insertJsonText('events', EVENT_COLUMNS, `[${json}]`, ['occurred_at']);
+  await wh.execute(q.sql, q.params);
 }
 
 /** Events back from `eventRowsJson` rows (after a failed commit, to apply them to the rebuilt engine). */

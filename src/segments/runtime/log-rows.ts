@@ -1,18 +1,7 @@
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { MembershipChange } from '../live/membership-change.js';
-import { insertJsonRows, type JsonRowType } from '../store/json-rows.js';
-
-/** The `segment_membership_log` columns (as `appendToLog` writes them). */
-const LOG_COLUMNS: Readonly<Record<string, JsonRowType>> = {
-  seq: 'BIGINT',
-  segment_id: 'INTEGER',
-  version: 'INTEGER',
-  customer_id: 'VARCHAR',
-  change: 'VARCHAR',
-  changed_at: 'BIGINT',
-  source: 'VARCHAR',
-  reason: 'JSON',
-};
+import { insertJsonText } from '../store/json-rows.js';
+import { LOG_COLUMNS, logRow } from '../store/membership-log.js';
 
 /**
  * A change as its log row in JSON without the leading `{` and without `seq` (numbered at the commit): made when
@@ -20,21 +9,13 @@ const LOG_COLUMNS: Readonly<Record<string, JsonRowType>> = {
  * while requests wait.
  */
 export function logRowJson(c: MembershipChange): string {
-  return JSON.stringify({
-    segment_id: c.segment.id,
-    version: c.segment.version,
-    customer_id: c.customerId,
-    change: c.change,
-    changed_at: c.at,
-    source: c.source,
-    reason: { conditions: c.conditions },
-  }).slice(1);
+  return JSON.stringify(logRow(c)).slice(1);
 }
 
 /** Append rows made by `logRowJson`, numbered from `firstSeq` (inside the caller's transaction). */
 export async function appendLogRows(wh: Warehouse, firstSeq: number, rows: readonly string[]): Promise<void> {
   if (rows.length === 0) return;
   const json = rows.map((r, i) => `{"seq":${firstSeq + i},${r}`).join(',');
-  const q = insertJsonRows('segment_membership_log', LOG_COLUMNS, [], ['changed_at']);
-  await wh.execute(q.sql, [`[${json}]`, q.params[1]!]);
+  const q = insertJsonText('segment_membership_log', LOG_COLUMNS, `[${json}]`, ['changed_at']);
+  await wh.execute(q.sql, q.params);
 }

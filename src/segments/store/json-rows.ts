@@ -18,13 +18,23 @@ export function insertJsonRows(
   rows: readonly Record<string, unknown>[],
   timestamps: readonly string[] = [],
 ): CompiledQuery {
+  return insertJsonText(table, columns, JSON.stringify(rows), timestamps);
+}
+
+/** `insertJsonRows` for rows already serialised: `json` is the JSON array text of the rows. */
+export function insertJsonText(
+  table: string,
+  columns: Readonly<Record<string, JsonRowType>>,
+  json: string,
+  timestamps: readonly string[] = [],
+): CompiledQuery {
   const names = Object.keys(columns);
   const structure = JSON.stringify([Object.fromEntries(names.map((n) => [n, columns[n]]))]);
   const field = (n: string) => `"r".${quoteIdent(n)}`;
   const select = names.map((n) => (timestamps.includes(n) ? `epoch_ms(${field(n)})` : field(n))).join(', ');
   return {
     sql: `INSERT INTO ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) SELECT ${select} FROM (SELECT unnest(from_json($1, $2)) AS "r")`,
-    params: [JSON.stringify(rows), structure],
+    params: [json, structure],
   };
 }
 

@@ -1,11 +1,36 @@
 import type { ColumnTable } from '../../warehouse/column-table.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { ConditionChange, MembershipChange } from '../live/membership-change.js';
-import { appendJsonRows } from './json-rows.js';
+import { appendJsonRows, type JsonRowType } from './json-rows.js';
 
 /** A membership change with its place in the log. */
 export interface LoggedChange extends MembershipChange {
   readonly seq: number;
+}
+
+/** The `segment_membership_log` columns a change fills (the one list, also used by the live group commit). */
+export const LOG_COLUMNS: Readonly<Record<string, JsonRowType>> = {
+  seq: 'BIGINT',
+  segment_id: 'INTEGER',
+  version: 'INTEGER',
+  customer_id: 'VARCHAR',
+  change: 'VARCHAR',
+  changed_at: 'BIGINT',
+  source: 'VARCHAR',
+  reason: 'JSON',
+};
+
+/** A change as its log row, without `seq` (numbered at the commit). */
+export function logRow(c: MembershipChange): Record<string, unknown> {
+  return {
+    segment_id: c.segment.id,
+    version: c.segment.version,
+    customer_id: c.customerId,
+    change: c.change,
+    changed_at: c.at,
+    source: c.source,
+    reason: { conditions: c.conditions },
+  };
 }
 
 /** Write changes to the append-only membership log (one statement, inside the caller's transaction). */
@@ -14,26 +39,8 @@ export async function appendToLog(wh: Warehouse, changes: readonly LoggedChange[
   await appendJsonRows(
     wh,
     'segment_membership_log',
-    {
-      seq: 'BIGINT',
-      segment_id: 'INTEGER',
-      version: 'INTEGER',
-      customer_id: 'VARCHAR',
-      change: 'VARCHAR',
-      changed_at: 'BIGINT',
-      source: 'VARCHAR',
-      reason: 'JSON',
-    },
-    changes.map((c) => ({
-      seq: c.seq,
-      segment_id: c.segment.id,
-      version: c.segment.version,
-      customer_id: c.customerId,
-      change: c.change,
-      changed_at: c.at,
-      source: c.source,
-      reason: { conditions: c.conditions },
-    })),
+    LOG_COLUMNS,
+    changes.map((c) => ({ seq: c.seq, ...logRow(c) })),
     ['changed_at'],
   );
 }
