@@ -21,6 +21,12 @@ export type { ChangeSink } from './runtime/change-sink.js';
 export { type IngestResult, SegmentRuntime } from './runtime/segment-runtime.js';
 export { SegmentDefinition, type SegmentDefinitionInput, segmentJsonSchema } from './schema/definition.js';
 export { type Issue, issueText } from './schema/issues.js';
-export { currentMembers, type LogEntry, type LoggedChange, segmentHistory } from './store/membership-log.js';
+export {
+  currentMembers,
+  type LogEntry,
+  type LoggedChange,
+  segmentHistory,
+  segmentLogSeq,
+} from './store/membership-log.js';
 export { readStatus, type SegmentStatus } from './store/segment-status.js';
 export { getSegment, listSegments, type SegmentRecord, segmentVersions } from './store/segment-store.js';

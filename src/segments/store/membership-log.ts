@@ -53,6 +53,15 @@ export async function maxLogSeq(wh: Warehouse): Promise<number> {
   return Number(t.columns.m![0]);
 }
 
+/** The sequence number of a segment's latest membership change (0 when none): changes whenever its members do. */
+export async function segmentLogSeq(wh: Warehouse, segmentId: number): Promise<number> {
+  const t = await wh.query({
+    sql: 'SELECT coalesce(max(seq), 0) AS m FROM segment_membership_log WHERE segment_id = $1',
+    params: [segmentId],
+  });
+  return Number(t.columns.m![0]);
+}
+
 /** Current members of every segment (latest log row per customer says `entered`). */
 export async function currentMembers(wh: Warehouse, segmentId?: number): Promise<Map<number, Set<string>>> {
   const t = await wh.query({

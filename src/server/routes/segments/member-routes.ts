@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { getRun } from '../../../analysis/index.js';
 import { notFound } from '../../../core/errors.js';
-import { currentMembers, explain, getSegment } from '../../../segments/index.js';
+import { currentMembers, explain, getSegment, segmentLogSeq } from '../../../segments/index.js';
 import { Instant, parseInstant } from '../../../segments/schema/instant.js';
 import type { Warehouse } from '../../../warehouse/warehouse.js';
 import { defineRoute } from '../../route.js';
@@ -89,10 +89,15 @@ export const memberRoutes = [
     handler: async ({ app, params, memo }) => {
       const s = await getSegment(app.warehouse, params.name);
       const run = await getRun(app.warehouse);
-      const members = (await currentMembers(app.warehouse, s.id)).get(s.id) ?? new Set<string>();
+      // Keyed by the segment's latest logged change: any change of members (not only of their number) is a new
+      // answer, and a cached answer costs one max(seq) instead of loading every member.
+      const seq = await segmentLogSeq(app.warehouse, s.id);
       return memo.get(
-        `segments:quality:${s.id}:${s.version}:${run.runId}:${members.size}`,
-        () => ruleSegmentQuality(app.warehouse, s.name, run, members),
+        `segments:quality:${s.id}:${s.version}:${run.runId}:${seq}`,
+        async () => {
+          const members = (await currentMembers(app.warehouse, s.id)).get(s.id) ?? new Set<string>();
+          return ruleSegmentQuality(app.warehouse, s.name, run, members);
+        },
         { ttlMs: 60_000 },
       );
     },
