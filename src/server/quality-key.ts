@@ -1,8 +1,5 @@
-import { ENTITIES } from '../ingest/entities/index.js';
+import { QUALITY_TABLES as TABLES } from '../ingest/quality/report.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
-
-/** The tables the data-quality report reads (every entity's), besides the imports log and the quarantine. */
-const TABLES = Object.values(ENTITIES).map((e) => e.table);
 
 /**
  * Cache key of the data-quality report: the latest import and every entity's row count. Imports (files and

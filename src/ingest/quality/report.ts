@@ -1,5 +1,6 @@
 import { quoteIdent } from '../../sql/dialect.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
+import { ENTITIES } from '../entities/index.js';
 import { MISSING_IMPACT, VALIDITY_CHECKS } from './checks.js';
 
 export interface ColumnQuality {
@@ -52,15 +53,8 @@ export interface QualityReport {
   readonly findings: readonly string[];
 }
 
-const TABLES = [
-  'customers',
-  'order_lines',
-  'products',
-  'events',
-  'messages',
-  'campaigns',
-  'campaign_responses',
-];
+/** The tables the report reads: every entity's, in the entity catalogue's order. */
+export const QUALITY_TABLES: readonly string[] = Object.values(ENTITIES).map((e) => e.table);
 const META = new Set(['import_id', 'source_line']);
 const TIME_COLUMN: Record<string, string> = {
   order_lines: 'ordered_at',
@@ -92,7 +86,7 @@ export async function qualityReport(wh: Warehouse): Promise<QualityReport> {
     rows: num(quarantineRows.columns.n![i]),
   }));
 
-  for (const table of TABLES) {
+  for (const table of QUALITY_TABLES) {
     const cols = (await wh.describe(table)).filter((c) => !META.has(c.name));
     const t = quoteIdent(table);
     const parts = cols.flatMap((c, j) => [
