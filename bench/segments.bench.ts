@@ -6,7 +6,7 @@
  * 2. Live: 1,000,000 customers (and 1,000,000 past events) in a database file, 50 live segments; events sent in
  *    batches of 100 by concurrent clients, each batch durable (committed with its membership changes) before it is
  *    acknowledged. BENCH_TRANSPORT: `fastify` (default: the real server, `POST /v1/events` with a write key),
- *    `http` (the bare node:http events server) or `inprocess` (`ingest()` called directly). Over HTTP the clients
+ *    or `inprocess` (`ingest()` called directly). Over HTTP the clients
  *    run in a worker thread with keep-alive connections. Prints events/s and latencies: batch arrival → membership
  *    change decided, → change durable in the log, batch acknowledgement; and the server's event-loop delay and GC
  *    pauses, where a tail comes from. Target >= 20,000 events/s, p99 < 10 ms.
@@ -14,7 +14,7 @@
  * Run: `npx tsx bench/segments.bench.ts [batch|live|all] [events] [liveEvents]` (defaults all 10000000 300000);
  * BENCH_PRODUCERS (concurrent clients, default 32) and BENCH_CUSTOMERS (default 1000000) change the live setup;
  * BENCH_TRANSPORT and BENCH_PRODUCERS take comma-separated lists, run one after the other on the same runtime
- * (`BENCH_TRANSPORT=fastify,http BENCH_PRODUCERS=32,8`); BENCH_CPU_PROFILE=path profiles the server thread.
+ * (`BENCH_TRANSPORT=fastify,inprocess BENCH_PRODUCERS=32,8`); BENCH_CPU_PROFILE=path profiles the server thread.
  * Each client waits for its batch's acknowledgement before sending the next: concurrency is what lets batches
  * share a commit.
  */
@@ -37,7 +37,6 @@ import { compileSegmentQuery } from '../src/segments/batch/compile-segment.js';
 import { refreshEventCustomers } from '../src/segments/batch/event-customers.js';
 import { previewSegment } from '../src/segments/batch/preview-segment.js';
 import type { IncomingEvent } from '../src/segments/events/event-input.js';
-import { startEventsServer } from '../src/segments/events/events-server.js';
 import { FieldCatalogue } from '../src/segments/fields/catalogue.js';
 import type { MembershipChange } from '../src/segments/live/membership-change.js';
 import { systemClock } from '../src/segments/live/system-clock.js';
@@ -279,18 +278,13 @@ Promise.all(Array.from({ length: producers }, producer)).then(
 );
 `;
 
-type Transport = 'fastify' | 'http' | 'inprocess';
+type Transport = 'fastify' | 'inprocess';
 
-/** A front for the runtime, listening on loopback; `http.Server` to watch requests arrive. */
+/** The real server in front of the runtime, listening on loopback; `http.Server` to watch requests arrive. */
 async function startFront(
-  transport: Exclude<Transport, 'inprocess'>,
   wh: Warehouse,
   rt: SegmentRuntime,
 ): Promise<{ url: string; auth: string | undefined; server: HttpServer; close: () => Promise<void> }> {
-  if (transport === 'http') {
-    const front = await startEventsServer(rt);
-    return { url: front.url, auth: undefined, server: front.server, close: front.close };
-  }
   const key = await createApiKey(wh, { scope: 'write', name: 'segments-bench' });
   const app = { warehouse: wh, close: async () => {} };
   const server = await createServer({ app, runtime: rt });
@@ -311,8 +305,8 @@ async function liveBench(): Promise<void> {
     // Comma-separated lists run one after the other on the same runtime (startup takes minutes).
     const transports = (process.env.BENCH_TRANSPORT ?? 'fastify').split(',') as Transport[];
     for (const transport of transports)
-      if (!['fastify', 'http', 'inprocess'].includes(transport))
-        throw new Error(`BENCH_TRANSPORT must be fastify, http or inprocess, not ${transport}`);
+      if (!['fastify', 'inprocess'].includes(transport))
+        throw new Error(`BENCH_TRANSPORT must be fastify or inprocess, not ${transport}`);
     const producerCounts = (process.env.BENCH_PRODUCERS ?? '32').split(',').map(Number);
     // Latency bookkeeping. A change is timed from the moment its batch ARRIVED (in-process: ingest() called;
     // over HTTP: the server saw the request, before reading the body) to the moment the engine DECIDED it
@@ -466,7 +460,7 @@ async function liveBench(): Promise<void> {
         seconds = (performance.now() - t) / 1000;
         await stop(elu0);
       } else {
-        const front = await startFront(transport, wh, rt);
+        const front = await startFront(wh, rt);
         front.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
           const i = Number(req.headers['x-bench-batch']);
           if (!Number.isInteger(i)) return;
@@ -529,7 +523,7 @@ async function liveBench(): Promise<void> {
       const via =
         transport === 'inprocess'
           ? 'in-process ingest()'
-          : `${transport === 'fastify' ? 'the fastify server (POST /v1/events, write key)' : 'the bare node:http events server'} over loopback, clients in a worker thread`;
+          : 'the fastify server (POST /v1/events, write key) over loopback, clients in a worker thread';
       console.log(
         `live: ingested ${fmt(batches * batchSize)} events in batches of ${batchSize} (${producers} concurrent clients, ${via}) in ${fmt(seconds, 1)} s: ${fmt((batches * batchSize) / seconds)} events/s; ${fmt(Number(stored.columns.n![0]))} stored durably; ${fmt(changes)} membership changes; server JS thread busy ${fmt(elu * 100)}%`,
       );

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingEvent } from '../src/segments/events/event-input.js';
-import { startEventsServer } from '../src/segments/events/events-server.js';
 import { explain, formatExplanation } from '../src/segments/explain/explain.js';
 import { FakeClock } from '../src/segments/live/fake-clock.js';
 import type { MembershipChange } from '../src/segments/live/membership-change.js';
@@ -8,6 +7,7 @@ import { SegmentRuntime } from '../src/segments/runtime/segment-runtime.js';
 import { segmentHistory } from '../src/segments/store/membership-log.js';
 import { readStatus } from '../src/segments/store/segment-status.js';
 import { getSegment, segmentVersions } from '../src/segments/store/segment-store.js';
+import { createApiKey, createServer } from '../src/server/index.js';
 import { columnTable } from '../src/warehouse/column-table.js';
 import type { Warehouse } from '../src/warehouse/warehouse.js';
 import { count, memoryWarehouse } from './helpers/warehouse.js';
@@ -188,15 +188,19 @@ describe('ingestion', () => {
 
   it('serves POST /v1/events over loopback: 200 once durable, exact 400s, nothing stored half-way', async () => {
     const { rt, wh } = await setup();
-    const { url, close } = await startEventsServer(rt);
-    cleanup.push(close);
+    // The real server (`segmenta serve`) over loopback, with a write key.
+    const server = await createServer({ app: { warehouse: wh, close: async () => {} }, runtime: rt });
+    cleanup.push(() => server.close());
+    const url = await server.fastify.listen({ port: 0, host: '127.0.0.1' });
+    const { key } = await createApiKey(wh, { scope: 'write', name: 'test' });
     const post = async (body: string) => {
       const r = await fetch(`${url}/v1/events`, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       });
-      return { status: r.status, body: await r.json() };
+      const json = (await r.json()) as { detail?: string };
+      return { status: r.status, body: r.ok ? json : { error: json.detail } };
     };
     const good = {
       event_id: 'h1',
