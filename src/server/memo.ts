@@ -41,13 +41,10 @@ export class Memo {
   }
 
   async #persisted<T>(key: string, compute: () => Promise<T>, supersedes: string | undefined): Promise<T> {
-    let t: Awaited<ReturnType<Warehouse['query']>>;
-    try {
-      t = await this.#wh.query({ sql: 'SELECT value FROM api_cache WHERE cache_key = $1', params: [key] });
-    } catch {
-      // A database migrated by a pre-release 006 without api_cache: answer without persisting.
-      return compute();
-    }
+    const t = await this.#wh.query({
+      sql: 'SELECT value FROM api_cache WHERE cache_key = $1',
+      params: [key],
+    });
     if (t.rowCount > 0) return JSON.parse(String(t.columns.value?.[0])) as T;
     const value = await compute();
     if (supersedes !== undefined)
